@@ -1,0 +1,102 @@
+namespace Cchc.Appendix.Header;
+
+/// <summary>The reporting periods of the CCHC calendar.</summary>
+public enum PeriodKind
+{
+    Quarter,
+    SixMonths,
+    NineMonths,
+    Year,
+}
+
+/// <summary>
+/// A reporting period: quý I–IV (with <see cref="Number"/> 1–4), 6 tháng, 9 tháng or năm of a year.
+/// </summary>
+public sealed record ReportPeriod(PeriodKind Kind, int Number, int Year)
+{
+    public static ReportPeriod Quarter(int number, int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, 4);
+        return new(PeriodKind.Quarter, number, year);
+    }
+
+    public static ReportPeriod SixMonths(int year) => new(PeriodKind.SixMonths, 0, year);
+
+    public static ReportPeriod NineMonths(int year) => new(PeriodKind.NineMonths, 0, year);
+
+    public static ReportPeriod FullYear(int year) => new(PeriodKind.Year, 0, year);
+
+    /// <summary>
+    /// The period whose report this one follows: quý I follows quý IV of the year before (and cumulative
+    /// values restart), 6 tháng follows quý I, 9 tháng follows 6 tháng, năm follows 9 tháng.
+    /// </summary>
+    public ReportPeriod Previous() => Kind switch
+    {
+        PeriodKind.Quarter when Number == 1 => Quarter(4, Year - 1),
+        PeriodKind.Quarter => Quarter(Number - 1, Year),
+        PeriodKind.SixMonths => Quarter(1, Year),
+        PeriodKind.NineMonths => SixMonths(Year),
+        _ => NineMonths(Year),
+    };
+
+    /// <summary>The period a roll-forward of this report produces.</summary>
+    public ReportPeriod Next() => Kind switch
+    {
+        PeriodKind.Quarter when Number == 4 => Quarter(1, Year + 1),
+        PeriodKind.Quarter => Quarter(Number + 1, Year),
+        PeriodKind.SixMonths => NineMonths(Year),
+        PeriodKind.NineMonths => FullYear(Year),
+        _ => Quarter(1, Year + 1),
+    };
+
+    /// <summary>True when cumulative ("lũy kế") values of this period continue those of <paramref name="previous"/>.</summary>
+    public bool ContinuesYearOf(ReportPeriod previous) => previous.Year == Year && !StartsYear;
+
+    /// <summary>Quý I opens a new year: cumulative values restart from nothing.</summary>
+    public bool StartsYear => Kind == PeriodKind.Quarter && Number == 1;
+
+    /// <summary>Stable machine name of the kind: quarter, six-months, nine-months, year.</summary>
+    public string KindName => Kind switch
+    {
+        PeriodKind.Quarter => "quarter",
+        PeriodKind.SixMonths => "six-months",
+        PeriodKind.NineMonths => "nine-months",
+        _ => "year",
+    };
+
+    /// <summary>The period as a title writes it: "QUÝ III NĂM 2022", "6 THÁNG NĂM 2022", "NĂM 2022".</summary>
+    public string ToTitleText() => Kind switch
+    {
+        PeriodKind.Quarter => $"QUÝ {Roman(Number)} NĂM {Year}",
+        PeriodKind.SixMonths => $"6 THÁNG NĂM {Year}",
+        PeriodKind.NineMonths => $"9 THÁNG NĂM {Year}",
+        _ => $"NĂM {Year}",
+    };
+
+    /// <summary>A short slug for file and folder names: q3, 6-thang, 9-thang, nam.</summary>
+    public string Slug => Kind switch
+    {
+        PeriodKind.Quarter => $"q{Number}",
+        PeriodKind.SixMonths => "6-thang",
+        PeriodKind.NineMonths => "9-thang",
+        _ => "nam",
+    };
+
+    public override string ToString() => Kind switch
+    {
+        PeriodKind.Quarter => $"quý {Roman(Number)} năm {Year}",
+        PeriodKind.SixMonths => $"6 tháng năm {Year}",
+        PeriodKind.NineMonths => $"9 tháng năm {Year}",
+        _ => $"năm {Year}",
+    };
+
+    internal static string Roman(int number) => number switch
+    {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        _ => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
