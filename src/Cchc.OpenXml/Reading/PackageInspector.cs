@@ -142,7 +142,7 @@ internal static class PackageInspector
         }
 
         var contentTypes = zip.GetEntry("[Content_Types].xml") ?? throw ReadFailures.NotOffice(name);
-        var main = MainContentType(contentTypes);
+        var main = MainContentType(contentTypes, MainPartName(zip));
         if (main.Contains("wordprocessingml", StringComparison.Ordinal) || main.Contains("ms-word", StringComparison.Ordinal))
         {
             return DocumentKind.Docx;
@@ -156,30 +156,73 @@ internal static class PackageInspector
         throw ReadFailures.Unsupported(name);
     }
 
-    /// <summary>The content type of the package's main part ("….document.main+xml", "….sheet.main+xml", …), or "".</summary>
-    private static string MainContentType(ZipArchiveEntry contentTypes)
+    private static XmlReader SafeXml(ZipArchiveEntry entry) => XmlReader.Create(entry.Open(), new XmlReaderSettings
     {
-        var settings = new XmlReaderSettings
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = 4 * 1024 * 1024,
+        IgnoreComments = true,
+    });
+
+    /// <summary>The main part ("/word/document.xml") as the package relationships name it, or null.</summary>
+    private static string? MainPartName(ZipArchive zip)
+    {
+        var rels = zip.GetEntry("_rels/.rels");
+        if (rels is null)
         {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = 4 * 1024 * 1024,
-            IgnoreComments = true,
-        };
-        using var reader = XmlReader.Create(contentTypes.Open(), settings);
+            return null;
+        }
+
+        using var reader = SafeXml(rels);
         while (reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Override")
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship"
+                && (reader.GetAttribute("Type") ?? string.Empty).EndsWith("/officeDocument", StringComparison.Ordinal)
+                && reader.GetAttribute("TargetMode") is null or "Internal")
             {
-                var type = reader.GetAttribute("ContentType") ?? string.Empty;
-                if (type.EndsWith(".main+xml", StringComparison.Ordinal))
-                {
-                    return type;
-                }
+                var target = reader.GetAttribute("Target") ?? string.Empty;
+                return "/" + target.TrimStart('/');
             }
         }
 
-        return string.Empty;
+        return null;
+    }
+
+    /// <summary>
+    /// The content type of the main part: its Override, else the Default for its extension (System.IO.Packaging
+    /// writes the first part of each extension as a Default). Without relationships, any "….main+xml" override.
+    /// </summary>
+    private static string MainContentType(ZipArchiveEntry contentTypes, string? mainPart)
+    {
+        var extension = mainPart is null ? null : Path.GetExtension(mainPart).TrimStart('.');
+        string? byDefault = null;
+        string? anyMain = null;
+        using var reader = SafeXml(contentTypes);
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            var type = reader.GetAttribute("ContentType") ?? string.Empty;
+            if (reader.LocalName == "Override")
+            {
+                if (mainPart is not null && string.Equals(reader.GetAttribute("PartName"), mainPart, StringComparison.OrdinalIgnoreCase))
+                {
+                    return type;
+                }
+
+                anyMain ??= type.EndsWith(".main+xml", StringComparison.Ordinal) ? type : null;
+            }
+            else if (reader.LocalName == "Default" && extension is not null
+                && string.Equals(reader.GetAttribute("Extension"), extension, StringComparison.OrdinalIgnoreCase))
+            {
+                byDefault = type;
+            }
+        }
+
+        return byDefault ?? anyMain ?? string.Empty;
     }
 
     /// <summary>
