@@ -62,6 +62,17 @@ public sealed class ReportArchiveServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public void AddReportArchive_WriteScopesConfigured_ReplaceTheDefaultRatherThanAddToIt()
+    {
+        using var provider = Build(new() { ["Archive:SharePoint:WriteScopes:0"] = "Files.ReadWrite.All" });
+
+        var sharePoint = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.SharePoint;
+
+        Assert.Equal(["Files.ReadWrite.All"], sharePoint.EffectiveWriteScopes);
+        Assert.Equal(["Sites.Read.All"], sharePoint.EffectiveReadScopes);
+    }
+
+    [Fact]
     public void AddReportArchive_SharePointWithoutSite_FailsValidationInVietnameseAndEnglish()
     {
         using var provider = Build(new() { ["Archive:Kind"] = "SharePoint", ["Archive:SharePoint:SiteUrl"] = "http://contoso.sharepoint.com/sites/cchc" });
