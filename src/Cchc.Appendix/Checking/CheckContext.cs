@@ -53,7 +53,7 @@ internal sealed class CheckContext
         {
             var row = snapshot.Rows[i];
             var entry = alignment?.Entries[i];
-            section = entry?.Section ?? TemplateMatcher.SectionNumber(row.No.Text) ?? section;
+            section = entry?.Section ?? SectionNumbers.Parse(row.No.Text) ?? section;
             rows.Add(RowFacts.Create(row, i, section, entry, alignment?.Similarities[i] ?? 0, header.Period));
         }
 

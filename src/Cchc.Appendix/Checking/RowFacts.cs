@@ -1,5 +1,4 @@
 using Cchc.Appendix.Header;
-using Cchc.Appendix.Matching;
 using Cchc.Appendix.Numbers;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
@@ -60,7 +59,7 @@ internal sealed class RowFacts
     public static RowFacts Create(AppendixRow row, int index, string? section, TemplateEntry? entry, double similarity, ReportPeriod? period)
     {
         var unit = UnitText.Parse(row.Unit.Text);
-        var isSection = entry is { IsSection: true } || (entry is null && TemplateMatcher.SectionNumber(row.No.Text) is not null);
+        var isSection = entry is { IsSection: true } || (entry is null && SectionNumbers.Parse(row.No.Text) is not null);
         var template = entry?.Row;
 
         IndicatorType? type;

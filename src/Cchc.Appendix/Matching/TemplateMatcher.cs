@@ -47,7 +47,7 @@ internal static class TemplateMatcher
     private static IEnumerable<(int Entry, double Similarity)> Candidates(
         CompiledTemplate template, AppendixRow row, Dictionary<string, (int, double)[]> fuzzyCache)
     {
-        var roman = SectionNumber(row.No.Text);
+        var roman = SectionNumbers.Parse(row.No.Text);
         if (roman is not null)
         {
             var sectionEntry = template.Entries.FirstOrDefault(e => e.IsSection && e.Section == roman);
@@ -81,13 +81,6 @@ internal static class TemplateMatcher
         }
 
         return fuzzy;
-    }
-
-    /// <summary>The Roman numeral of a section row ("I", "IV."), or null.</summary>
-    internal static string? SectionNumber(string no)
-    {
-        var trimmed = no.Trim().TrimEnd('.', ')').ToUpperInvariant();
-        return trimmed is "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX" or "X" ? trimmed : null;
     }
 
     /// <summary>

@@ -14,8 +14,8 @@ internal sealed class ValueMissingRule : Rule
     public override Severity Severity => Severity.Warning;
 
     public override MessageTemplate Message { get; } = new(
-        "Chỉ tiêu “{label}” chưa có số liệu{explained}.{proposal}",
-        "“{label}” has no value{explainedEn}.{proposalEn}");
+        "Chỉ tiêu “{label}” chưa có số liệu{explained}.",
+        "“{label}” has no value{explainedEn}.");
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
@@ -25,9 +25,7 @@ internal sealed class ValueMissingRule : Rule
             var explained = row.HasNote;
             yield return At(row, AppendixColumn.Value, Args(
                 ("explained", explained ? " (Ghi chú có giải thích)" : string.Empty),
-                ("explainedEn", explained ? " (the note explains it)" : string.Empty),
-                ("proposal", proposal is null ? string.Empty : $" Đề xuất: {proposal.Value} ({SourceVi(proposal.Source)})."),
-                ("proposalEn", proposal is null ? string.Empty : $" Proposed: {proposal.Value} ({SourceEn(proposal.Source)}).")),
+                ("explainedEn", explained ? " (the note explains it)" : string.Empty)),
                 proposal,
                 explained ? Severity.Info : Severity.Warning);
         }
@@ -56,23 +54,6 @@ internal sealed class ValueMissingRule : Rule
         return null;
     }
 
-    internal static string SourceVi(ProposalSource source) => source switch
-    {
-        ProposalSource.Computed => "tính từ các dòng khác",
-        ProposalSource.PreviousPeriod => "theo kỳ trước",
-        ProposalSource.TemplateDefault => "mặc định của mẫu",
-        ProposalSource.Template => "theo mẫu",
-        _ => "theo tiêu đề",
-    };
-
-    internal static string SourceEn(ProposalSource source) => source switch
-    {
-        ProposalSource.Computed => "computed from other rows",
-        ProposalSource.PreviousPeriod => "previous period",
-        ProposalSource.TemplateDefault => "template default",
-        ProposalSource.Template => "template",
-        _ => "from the title",
-    };
 }
 
 /// <summary>The unit cell is blank where the form names a unit.</summary>

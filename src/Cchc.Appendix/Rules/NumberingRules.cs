@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Findings;
-using Cchc.Appendix.Matching;
 using Cchc.Appendix.Table;
 
 namespace Cchc.Appendix.Rules;
@@ -123,8 +122,6 @@ internal sealed class SubItemNumberedRule : Rule
 /// <summary>Sections run I, II, III… in order.</summary>
 internal sealed class SectionNumberingRule : Rule
 {
-    private static readonly string[] Romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-
     public override string Code => "NUMBERING_SECTION";
 
     public override Severity Severity => Severity.Warning;
@@ -138,9 +135,9 @@ internal sealed class SectionNumberingRule : Rule
         var index = 0;
         foreach (var row in context.Rows.Where(r => r.IsSectionRow))
         {
-            var written = TemplateMatcher.SectionNumber(row.Row.No.Text);
-            var expected = row.Entry?.Section ?? (index < Romans.Length ? Romans[index] : null);
-            index = expected is null ? index + 1 : Array.IndexOf(Romans, expected) + 1;
+            var written = SectionNumbers.Parse(row.Row.No.Text);
+            var expected = row.Entry?.Section ?? (index < SectionNumbers.All.Count ? SectionNumbers.All[index] : null);
+            index = expected is null ? index + 1 : SectionNumbers.All.ToList().IndexOf(expected) + 1;
             if (expected is not null && written != expected)
             {
                 yield return At(row, AppendixColumn.No, Args(("written", row.Row.No.Text.Trim()), ("expected", expected)), new Proposal(expected, ProposalSource.Template));
