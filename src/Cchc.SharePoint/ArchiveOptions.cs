@@ -64,9 +64,16 @@ public sealed class SharePointArchiveOptions
     /// <summary>The Graph endpoint; another value only for national clouds or a local stand-in.</summary>
     public string GraphBaseUrl { get; set; } = DefaultGraphBaseUrl;
 
-    /// <summary>Delegated scopes for finding and reading reports. Least privilege: read only.</summary>
-    public IList<string> ReadScopes { get; set; } = ["Sites.Read.All"];
+    // Unset by default, not pre-filled: the configuration binder appends to a list it finds, so a configured
+    // "Files.ReadWrite.All" would otherwise ask for both.
 
-    /// <summary>Delegated scopes asked for only when saving a report.</summary>
-    public IList<string> WriteScopes { get; set; } = ["Sites.ReadWrite.All"];
+    /// <summary>Delegated scopes for finding and reading reports; unset means <c>Sites.Read.All</c> (least privilege: read only).</summary>
+    public IList<string>? ReadScopes { get; set; }
+
+    /// <summary>Delegated scopes asked for only when saving a report; unset means <c>Sites.ReadWrite.All</c>.</summary>
+    public IList<string>? WriteScopes { get; set; }
+
+    internal IReadOnlyList<string> EffectiveReadScopes => ReadScopes is { Count: > 0 } scopes ? [.. scopes] : ["Sites.Read.All"];
+
+    internal IReadOnlyList<string> EffectiveWriteScopes => WriteScopes is { Count: > 0 } scopes ? [.. scopes] : ["Sites.ReadWrite.All"];
 }

@@ -62,10 +62,5 @@ internal sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
         {
             failures.Add("Archive:SharePoint:GraphBaseUrl phải là địa chỉ https (chỉ địa chỉ loopback được dùng http). / Archive:SharePoint:GraphBaseUrl must be https (http only on loopback).");
         }
-
-        if (sharePoint.ReadScopes.Count == 0 || sharePoint.WriteScopes.Count == 0)
-        {
-            failures.Add("Archive:SharePoint:ReadScopes và WriteScopes không được rỗng. / Archive:SharePoint:ReadScopes and WriteScopes must not be empty.");
-        }
     }
 }

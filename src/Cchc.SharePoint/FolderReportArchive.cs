@@ -169,10 +169,7 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
                 }
             }
 
-            return reports
-                .OrderBy(report => report.Period.Year)
-                .ThenBy(report => PeriodOrder(report.Period))
-                .ToList();
+            return ArchiveNames.InCalendarOrder(reports);
         }).ConfigureAwait(false);
     }
 
@@ -257,14 +254,6 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
     }
 
     private static string FormatETag(byte[] hash) => $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
-
-    private static int PeriodOrder(ReportPeriod period) => period.Kind switch
-    {
-        PeriodKind.Quarter => period.Number * 10,
-        PeriodKind.SixMonths => 25,
-        PeriodKind.NineMonths => 35,
-        _ => 50,
-    };
 
     /// <summary>File system failures become <see cref="ArchiveError.Unavailable"/>; the archive's own errors pass through.</summary>
     private static async Task<T> Guard<T>(Func<Task<T>> action)

@@ -170,7 +170,7 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
                 }
             }
 
-            return reports;
+            return ArchiveNames.InCalendarOrder(reports);
         }).ConfigureAwait(false);
     }
 

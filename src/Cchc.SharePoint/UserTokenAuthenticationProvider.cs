@@ -38,7 +38,7 @@ internal sealed class UserTokenAuthenticationProvider(ITokenAcquisition tokenAcq
         }
 
         var write = request.RequestOptions.OfType<ArchiveWriteAccess>().Any();
-        var scopes = (write ? options.WriteScopes : options.ReadScopes).Select(ToResourceScope).ToArray();
+        var scopes = (write ? options.EffectiveWriteScopes : options.EffectiveReadScopes).Select(ToResourceScope).ToArray();
         var tokenOptions = new TokenAcquisitionOptions { CancellationToken = cancellationToken };
         if (additionalAuthenticationContext?.TryGetValue(ClaimsKey, out var claims) == true && claims is string { Length: > 0 } claimsText)
         {
