@@ -194,3 +194,152 @@ export function installOffice(sets: Record<string, string>, settings: Map<string
   });
   (globalThis as Record<string, unknown>).Office = Object.assign(office, { AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' } });
 }
+
+// ---------------------------------------------------------------- Excel
+
+export interface ExcelSheetSpec {
+  name: string;
+  /** Absolute position of values[0][0]. */
+  top?: number;
+  left?: number;
+  values: (string | number | null)[][];
+  formats?: Record<string, string>;
+}
+
+export interface ExcelFake {
+  counter: SyncCounter;
+  writes: { sheet: string; row: number; column: number; value: unknown }[];
+  fills: Map<string, string | null>;
+  notes: { address: string; content: string; deleted: boolean; delete(): void }[];
+  comments: { address: string; content: string; deleted: boolean; delete(): void }[];
+  selected: string[];
+  settings: Map<string, unknown>;
+  /** Cells loaded per request, to check the 5 MB chunking. */
+  cellsPerSync: number[];
+}
+
+export function installExcel(sheets: ExcelSheetSpec[], active: string, sets: Record<string, string>): ExcelFake {
+  const counter = new SyncCounter();
+  const fake: ExcelFake = { counter, writes: [], fills: new Map(), notes: [], comments: [], selected: [], settings: new Map(), cellsPerSync: [] };
+  let cellsThisSync = 0;
+  const key = (s: string, r: number, c: number) => `${s}!${r}:${c}`;
+  const textOf = (v: unknown, format: string) =>
+    typeof v === 'number' ? (format.includes('%') ? `${Math.round(v * 100)}%` : v.toLocaleString('en-US')) : String(v ?? '');
+
+  const rangeOf = (sheet: ExcelSheetSpec, top: number, left: number, rows: number, cols: number) => {
+    const state = { loaded: false };
+    const grid = () => {
+      const values: unknown[][] = [], text: string[][] = [], formats: string[][] = [];
+      for (let r = top; r < top + rows; r++) {
+        const vr: unknown[] = [], tr: string[] = [], fr: string[] = [];
+        for (let c = left; c < left + cols; c++) {
+          const v = sheet.values[r - (sheet.top ?? 0)]?.[c - (sheet.left ?? 0)] ?? '';
+          const f = sheet.formats?.[`${r}:${c}`] ?? 'General';
+          vr.push(v ?? '');
+          tr.push(textOf(v, f));
+          fr.push(f);
+        }
+        values.push(vr); text.push(tr); formats.push(fr);
+      }
+      return { values, text, formats };
+    };
+    const need = <T,>(v: T): T => {
+      if (!state.loaded) throw new Error('range read before load and sync');
+      return v;
+    };
+    return {
+      isNullObject: rows <= 0 || cols <= 0,
+      load(_p: string) {
+        counter.queue(() => {
+          state.loaded = true;
+          cellsThisSync += rows * cols;
+        });
+      },
+      get values() { return need(grid().values); },
+      get text() { return need(grid().text); },
+      get numberFormat() { return need(grid().formats); },
+      rowIndex: top,
+      columnIndex: left,
+      rowCount: rows,
+      columnCount: cols,
+      getIntersectionOrNullObject(other: string | { rowIndex: number; rowCount: number }) {
+        if (typeof other === 'string') {
+          // Only "A:Z" style column spans are used.
+          const lastCol = other.split(':')[1]!.charCodeAt(0) - 65;
+          return rangeOf(sheet, top, left, rows, Math.min(cols, lastCol + 1 - left));
+        }
+        const end = Math.min(top + rows, other.rowIndex + other.rowCount);
+        return rangeOf(sheet, top, left, end - top, cols);
+      },
+    };
+  };
+
+  const sheetApi = (sheet: ExcelSheetSpec) => {
+    const height = sheet.values.length, width = Math.max(...sheet.values.map((r) => r.length));
+    return {
+      name: sheet.name,
+      load() {},
+      activate() {},
+      getUsedRangeOrNullObject: () => rangeOf(sheet, sheet.top ?? 0, sheet.left ?? 0, height, width),
+      getRange: (address: string) => {
+        const [a, b] = address.split(':').map(Number);
+        return { rowIndex: a! - 1, rowCount: b! - a! + 1 };
+      },
+      getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => rangeOf(sheet, r, c, rows, cols),
+      getCell: (row: number, column: number) => {
+        const k = key(sheet.name, row, column);
+        const fill = {
+          color: fake.fills.get(k) ?? '#FFFFFF',
+          load() {},
+          clear: () => void fake.fills.set(k, null),
+        };
+        return {
+          address: `${sheet.name}!R${row}C${column}`,
+          load() {},
+          select: () => void fake.selected.push(k),
+          format: {
+            fill: new Proxy(fill, {
+              set(target, p, v) {
+                if (p === 'color') fake.fills.set(k, v);
+                return Reflect.set(target, p, v);
+              },
+            }),
+          },
+          set values(v: unknown[][]) {
+            fake.writes.push({ sheet: sheet.name, row, column, value: v[0]![0] });
+          },
+        };
+      },
+    };
+  };
+
+  const apis = sheets.map(sheetApi);
+  const worksheets = Object.assign(new FakeCollection(counter, apis, 'worksheets'), {
+    getActiveWorksheet: () => apis.find((s) => s.name === active)!,
+    getItem: (name: string) => apis.find((s) => s.name === name)!,
+    getItemOrNullObject: (name: string) => apis.find((s) => s.name === name)!,
+  });
+  const notesLike = (list: ExcelFake['notes']) => ({
+    load: (p: string) => void counter.queue(() => void p),
+    get items() { return list.filter((n) => !n.deleted); },
+    add: (address: string, content: string) => void list.push({ address, content, deleted: false, delete() { this.deleted = true; } }),
+  });
+  const context = new OfficeMockObject({}) as OfficeMockObject & Record<string, unknown>;
+  Object.assign(context, {
+    workbook: {
+      worksheets,
+      getActiveWorksheet: () => worksheets.getActiveWorksheet(),
+      notes: notesLike(fake.notes),
+      comments: notesLike(fake.comments),
+    },
+    sync: async () => {
+      await OfficeMockObject.prototype.sync.call(context);
+      cellsThisSync = 0;
+      counter.flush();
+      fake.cellsPerSync.push(cellsThisSync);
+    },
+  });
+  (globalThis as Record<string, unknown>).Excel = new OfficeMockObject({ run: async (cb: (c: unknown) => Promise<unknown>) => cb(context) });
+  installOffice(sets, fake.settings);
+  return fake;
+}

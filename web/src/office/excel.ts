@@ -183,6 +183,7 @@ export function createExcelHost(env: Pick<OfficeEnvironment, 'supports'>): Docum
       const stored = documentSettings.get<StoredMark[]>(SETTINGS_KEY) ?? [];
       if (marks.length === 0 && stored.length === 0) return;
       let kept: StoredMark[] = [];
+      let fresh: StoredMark[] = [];
       const known = new Set(stored.map((m) => `${m.sheet}:${m.row}:${m.column}`));
       const added: { mark: StoredMark; fill: Excel.RangeFill }[] = [];
       await Excel.run(async (context) => {
@@ -209,6 +210,8 @@ export function createExcelHost(env: Pick<OfficeEnvironment, 'supports'>): Docum
           byCell.set(key, { range, mark: m, messages: [m.message] });
         }
         await context.sync();
+        // Read now: once the new colour is set below, the proxy reports that instead of the officer's own.
+        fresh = added.map(({ mark, fill }) => ({ ...mark, previousFill: fill.color && fill.color !== '#FFFFFF' ? fill.color : null }));
 
         deleteOurs(notes);
         // Cells flagged last time but not now get their own fill back; marking replaces, never accumulates.
@@ -228,7 +231,6 @@ export function createExcelHost(env: Pick<OfficeEnvironment, 'supports'>): Docum
         }
         await context.sync();
       });
-      const fresh = added.map(({ mark, fill }) => ({ ...mark, previousFill: fill.color && fill.color !== '#FFFFFF' ? fill.color : null }));
       await documentSettings.set(SETTINGS_KEY, [...kept, ...fresh]);
     },
 

@@ -161,9 +161,11 @@ export function createWordHost(env: Pick<OfficeEnvironment, 'supports'>): Docume
           if (seen.has(key)) continue;
           seen.add(key);
           if (!known.has(key)) {
-            // Loaded before the new colour is set in the same batch, so it reads the officer's own highlight.
-            range.font.load('highlightColor');
-            fonts.push({ mark: { table: l.topLevel[m.ref.table] ?? -1, row: m.ref.tableRow, cell: m.ref.cell, previous: null }, font: range.font });
+            // A separate range object, loaded before the new colour is set in the same batch: it reports the
+            // officer's own highlight, where the range we colour would report ours.
+            const before = cellAt(tables, m.ref).body.getRange('Whole');
+            before.font.load('highlightColor');
+            fonts.push({ mark: { table: l.topLevel[m.ref.table] ?? -1, row: m.ref.tableRow, cell: m.ref.cell, previous: null }, font: before.font });
           }
           range.font.highlightColor = HIGHLIGHT;
         }
