@@ -130,7 +130,6 @@ export function installWord(spec: WordDocSpec): WordFake {
   const counter = new SyncCounter();
   const mock = new OfficeMockObject({ document: { changeTrackingMode: spec.trackingMode ?? 'Off' } }) as WordFake['mock'];
   const fake = { counter, mock, tables: [], cells: [], comments: [], settings: new Map() } as WordFake;
-  let tables!: FakeCollection<FakeWordTable>;
   const getTables = () => tables;
   const paragraphs: { text: string; tableNestingLevel: number }[] = [];
   for (const block of spec.blocks) {
@@ -143,7 +142,7 @@ export function installWord(spec: WordDocSpec): WordFake {
     fake.tables.push(new FakeWordTable(block.nesting ?? 1, cells, getTables));
     for (const r of block.rows) for (const c of r) paragraphs.push({ text: typeof c === 'string' ? c : c.text, tableNestingLevel: block.nesting ?? 1 });
   }
-  tables = new FakeCollection(counter, fake.tables, 'tables');
+  const tables = new FakeCollection(counter, fake.tables, 'tables');
   const paragraphCollection = new FakeCollection(counter, paragraphs, 'paragraphs');
   const commentCollection = () => new FakeCollection(counter, fake.comments.filter((c) => !c.deleted), 'comments');
   Object.assign(mock.document, {

@@ -80,7 +80,10 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
   const recheck = useCallback(() => guard(t('checking'), check), [guard, check, t]);
 
   useEffect(() => {
-    void recheck();
+    // Check at once when the pane opens; a timer rather than a direct call so React's double mount in
+    // development cancels the first one instead of reading the document twice.
+    const id = setTimeout(() => void recheck(), 0);
+    return () => clearTimeout(id);
   }, [recheck]);
 
   useEffect(() => {
