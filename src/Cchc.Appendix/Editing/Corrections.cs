@@ -1,5 +1,4 @@
 using Cchc.Appendix.Checking;
-using Cchc.Appendix.Findings;
 using Cchc.Appendix.Numbers;
 using Cchc.Appendix.Reporting;
 using Cchc.Appendix.Table;
