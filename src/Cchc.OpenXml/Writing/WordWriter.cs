@@ -50,7 +50,7 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
         var marked = 0;
         foreach (var mark in marks)
         {
-            if (Locate(mark.Row, mark.Column, mark.TitleLine) is { } target)
+            if (Locate(mark.Row, mark.Column, mark.TitleLine, verify: false) is { } target)
             {
                 AddComment(target.Text, Marks.Lines(mark));
                 marked++;
@@ -62,7 +62,7 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
 
     private SkipReason? ApplyEdit(CellEdit edit, Revisions? revisions)
     {
-        if (Locate(edit.Row, edit.Column, edit.TitleLine) is not { } target)
+        if (Locate(edit.Row, edit.Column, edit.TitleLine, verify: true) is not { } target)
         {
             return SkipReason.CellNotFound;
         }
@@ -85,8 +85,12 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
         return null;
     }
 
-    /// <summary>The text holding a cell or title line, and the span of it the snapshot saw (trimmed), or null.</summary>
-    private (WordText Text, int Start, int End)? Locate(int row, AppendixColumn column, int? titleLine)
+    /// <summary>
+    /// The text holding a cell or title line, and the span of it the snapshot saw (trimmed), or null. With
+    /// <paramref name="verify"/>, the span must read as the snapshot read it; marks skip that, since an edit of this
+    /// same run may have changed the cell they flag.
+    /// </summary>
+    private (WordText Text, int Start, int End)? Locate(int row, AppendixColumn column, int? titleLine, bool verify)
     {
         string expected;
         WordText? text;
@@ -159,7 +163,7 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
         }
 
         // A cell that reads differently here than in the snapshot is not the cell the edit was planned for.
-        return text.Text[start..end] == expected ? (text, start, end) : null;
+        return !verify || text.Text[start..end] == expected ? (text, start, end) : null;
     }
 
     /// <summary>A title written in a table row above the header: only a row whose text sits in one cell is writable.</summary>
