@@ -70,12 +70,18 @@ public static class ManifestApi
         if (!string.IsNullOrWhiteSpace(clientId))
         {
             text = text.Replace(TemplateClientId, clientId.Trim(), StringComparison.Ordinal);
-            return text;
         }
 
         var document = XDocument.Parse(text, LoadOptions.PreserveWhitespace);
-        document.Descendants().Where(element => element.Name.LocalName == "WebApplicationInfo").Remove();
-        return document.Declaration + Environment.NewLine + document.ToString(SaveOptions.DisableFormatting);
+
+        // The committed file's comments speak to developers about localhost; a deployed host's copy needs none.
+        document.DescendantNodes().OfType<XComment>().Remove();
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            document.Descendants().Where(element => element.Name.LocalName == "WebApplicationInfo").Remove();
+        }
+
+        return document.Declaration + Environment.NewLine + document.Root!.ToString(SaveOptions.DisableFormatting);
     }
 
     private static Stream Resource(string name) =>

@@ -11,7 +11,6 @@ public sealed class HostOptions
     /// The https origin Office loads the pane from, e.g. <c>https://cchc.soctrang.gov.vn</c>; written into
     /// the served manifest. Empty: the origin of the request that asks for the manifest.
     /// </summary>
-    [Url]
     public string? PublicUrl { get; set; }
 
     /// <summary>Origins allowed to frame the pane's pages, besides the host itself: the Office clients.</summary>
@@ -26,6 +25,10 @@ public sealed class HostOptions
         "https://*.sharepoint.com",
         "https://*.cloud.microsoft",
     ];
+
+    /// <summary>Office loads add-ins over https only, so anything else is a configuration mistake.</summary>
+    public bool HasValidPublicUrl => string.IsNullOrWhiteSpace(PublicUrl)
+        || (Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps);
 
     public IReadOnlyList<string> EffectiveFrameAncestors => FrameAncestors.Count > 0 ? [.. FrameAncestors] : OfficeFrameAncestors;
 }

@@ -8,7 +8,9 @@ public static class HostSetup
     /// <summary>The host's own sections, validated when the host starts rather than at the first request.</summary>
     public static IServiceCollection AddHostOptions(this IServiceCollection services)
     {
-        services.AddOptions<HostOptions>().BindConfiguration(HostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().BindConfiguration(HostOptions.SectionName)
+            .Validate(options => options.HasValidPublicUrl, "Host:PublicUrl must be an absolute https URL such as https://cchc.example.gov.vn, or empty.")
+            .ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
         return services;

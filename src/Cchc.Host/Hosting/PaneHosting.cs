@@ -34,7 +34,11 @@ public static partial class PaneHosting
         if (IsProxying(app))
         {
             var devServerUrl = spa.DevServerUrl!;
-            app.Logger.LogInformation("Pane: proxying to the Vite dev server at {DevServerUrl}.", devServerUrl);
+            if (app.Logger.IsEnabled(LogLevel.Information))
+            {
+                app.Logger.LogInformation("Pane: proxying to the Vite dev server at {DevServerUrl}.", devServerUrl);
+            }
+
             app.UseSpa(builder => builder.UseProxyToSpaDevelopmentServer(devServerUrl));
             return;
         }
