@@ -1,0 +1,95 @@
+using System.Xml;
+using Cchc.Appendix.Table;
+using Cchc.OpenXml.Reading;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace Cchc.OpenXml;
+
+/// <summary>
+/// Reads a .docx or .xlsx into the engine's snapshot. The content decides what the file is, never its name,
+/// and every failure is a <see cref="DocumentReadException"/> with a sentence the user can act on.
+/// </summary>
+public static class AppendixDocument
+{
+    /// <summary>The appendix of the document in <paramref name="stream"/>; <paramref name="fileName"/> only names it in messages.</summary>
+    /// <exception cref="DocumentReadException">The file is not a readable Word or Excel document, or holds no appendix.</exception>
+    public static TableSnapshot Read(Stream stream, string fileName, ReadLimits? limits = null)
+    {
+        var blocks = ReadBlocks(stream, fileName, limits);
+        return SnapshotBuilder.TryBuild(blocks, SourceKind.File) ?? throw ReadFailures.NoAppendix(DisplayName(fileName));
+    }
+
+    /// <summary>The appendix of the file at <paramref name="path"/>.</summary>
+    /// <exception cref="DocumentReadException">The file is not a readable Word or Excel document, or holds no appendix.</exception>
+    public static TableSnapshot ReadFile(string path, ReadLimits? limits = null)
+    {
+        limits ??= ReadLimits.Default;
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > limits.MaxFileBytes)
+        {
+            throw ReadFailures.TooLarge(info.Name, limits.MaxFileBytes);
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Read(stream, info.Name, limits);
+    }
+
+    /// <summary>
+    /// The document as paragraphs and tables in reading order (Word), or one table per worksheet (Excel), for
+    /// callers that build the snapshot themselves or need the raw cells.
+    /// </summary>
+    /// <exception cref="DocumentReadException">The file is not a readable Word or Excel document.</exception>
+    public static IReadOnlyList<DocumentBlock> ReadBlocks(Stream stream, string fileName, ReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        limits ??= ReadLimits.Default;
+        var name = DisplayName(fileName);
+        var bytes = PackageInspector.Buffer(stream, name, limits);
+        var kind = PackageInspector.Inspect(bytes, name, limits, inflate: true);
+
+        // Characters bound each part as the SDK parses it; bytes were already bounded when inflating.
+        var settings = new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes };
+        try
+        {
+            using var memory = new MemoryStream(bytes, writable: false);
+            if (kind == DocumentKind.Docx)
+            {
+                using var word = WordprocessingDocument.Open(memory, false, settings);
+                return new WordReader(name, limits).Read(word);
+            }
+
+            using var excel = SpreadsheetDocument.Open(memory, false, settings);
+            return new ExcelReader(name, limits).Read(excel);
+        }
+        catch (Exception e) when (IsMalformedDocument(e))
+        {
+            throw ReadFailures.Corrupt(name, e);
+        }
+    }
+
+    /// <summary>What the content of <paramref name="stream"/> is, without reading the document itself.</summary>
+    /// <exception cref="DocumentReadException">The file is not a Word or Excel document; the error says what it is instead.</exception>
+    public static DocumentKind Sniff(Stream stream, string fileName, ReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        limits ??= ReadLimits.Default;
+        var name = DisplayName(fileName);
+        return PackageInspector.Inspect(PackageInspector.Buffer(stream, name, limits), name, limits, inflate: false);
+    }
+
+    /// <summary>
+    /// Failures of parsing a package that has passed inspection: broken XML (a DTD is refused here), a
+    /// package the SDK cannot make sense of, a part cut short.
+    /// </summary>
+    private static bool IsMalformedDocument(Exception e) =>
+        e is XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException
+            or IOException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException
+            or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException
+        && e is not DocumentReadException;
+
+    private static string DisplayName(string? fileName)
+    {
+        var name = Path.GetFileName(fileName ?? string.Empty);
+        return string.IsNullOrWhiteSpace(name) ? "tài liệu" : name;
+    }
+}

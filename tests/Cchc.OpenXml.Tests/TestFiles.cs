@@ -1,0 +1,181 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using S = DocumentFormat.OpenXml.Spreadsheet;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Cchc.OpenXml.Tests;
+
+/// <summary>Small documents and hostile files built in code, so each test shows the input it is about.</summary>
+internal static class TestFiles
+{
+    public static readonly string[] Header = ["THỨ TỰ", "TÊN CHỈ TIÊU", "ĐƠN VỊ TÍNH", "Số lượng/ tỷ lệ", "Ghi chú"];
+
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    public static byte[] Docx(params OpenXmlElement[] bodyContent)
+    {
+        using var memory = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(memory, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new W.Document(new W.Body(bodyContent));
+        }
+
+        return memory.ToArray();
+    }
+
+    public static W.Paragraph Paragraph(string text) => new(new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+
+    public static W.TableCell Cell(string text, int span = 1)
+    {
+        var cell = new W.TableCell(Paragraph(text));
+        if (span > 1)
+        {
+            cell.PrependChild(new W.TableCellProperties(new W.GridSpan { Val = span }));
+        }
+
+        return cell;
+    }
+
+    public static W.TableRow Row(params string[] cells) => new(cells.Select(c => Cell(c)));
+
+    public static W.Table Table(params W.TableRow[] rows) => new(rows);
+
+    public static W.Table AppendixTable(params string[][] dataRows) =>
+        Table([Row(Header), .. dataRows.Select(r => Row(r))]);
+
+    /// <summary>A workbook with one sheet per entry; cells are strings (shared), doubles (numbers) or null.</summary>
+    public static byte[] Xlsx(params (string Name, object?[][] Rows)[] sheets) => Xlsx(null, sheets);
+
+    public static byte[] Xlsx(Action<WorkbookPart>? customize, params (string Name, object?[][] Rows)[] sheets)
+    {
+        using var memory = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(memory, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new S.Workbook(new S.Sheets());
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new S.SharedStringTable();
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new S.SheetData();
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    var row = new S.Row { RowIndex = (uint)(r + 1) };
+                    for (var c = 0; c < rows[r].Length; c++)
+                    {
+                        var reference = $"{(char)('A' + c)}{r + 1}";
+                        switch (rows[r][c])
+                        {
+                            case null:
+                                break;
+                            case double number:
+                                row.Append(new S.Cell { CellReference = reference, CellValue = new S.CellValue(number) });
+                                break;
+                            case S.Cell cell:
+                                cell.CellReference = reference;
+                                row.Append(cell);
+                                break;
+                            case var text:
+                                strings.SharedStringTable.Append(new S.SharedStringItem(new S.Text(text.ToString()!)));
+                                var index = strings.SharedStringTable.ChildElements.Count - 1;
+                                row.Append(new S.Cell { CellReference = reference, DataType = S.CellValues.SharedString, CellValue = new S.CellValue(index) });
+                                break;
+                        }
+                    }
+
+                    data.Append(row);
+                }
+
+                part.Worksheet = new S.Worksheet(data);
+                workbook.Workbook.Sheets!.Append(new S.Sheet { Name = name, SheetId = id++, Id = workbook.GetIdOfPart(part) });
+            }
+
+            customize?.Invoke(workbook);
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary>A zip holding exactly the given entries, compressed.</summary>
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var stream = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                stream.Write(content);
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary><paramref name="package"/> with one part's bytes replaced, everything else as it was.</summary>
+    public static byte[] ReplacePart(byte[] package, string partName, string content)
+    {
+        using var memory = new MemoryStream();
+        memory.Write(package);
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(partName)!.Delete();
+            using var stream = zip.CreateEntry(partName).Open();
+            stream.Write(Encoding.UTF8.GetBytes(content));
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary>
+    /// A minimal OLE compound file (version 3, 512-byte sectors) whose directory names the given streams:
+    /// sector 0 is the FAT, sector 1 the directory. Enough for anything that reads the directory.
+    /// </summary>
+    public static byte[] CompoundFile(params string[] streams)
+    {
+        var bytes = new byte[512 * 3];
+        var header = bytes.AsSpan(0, 512);
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[0x18..], 0x3E);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[0x1A..], 3);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[0x1C..], 0xFFFE);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[0x1E..], 9);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[0x20..], 6);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[0x2C..], 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[0x30..], 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[0x38..], 4096);
+        BinaryPrimitives.WriteInt32LittleEndian(header[0x3C..], -2);
+        BinaryPrimitives.WriteInt32LittleEndian(header[0x44..], -2);
+        for (var i = 0; i < 109; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(header[(0x4C + (i * 4))..], i == 0 ? 0 : -1);
+        }
+
+        var fat = bytes.AsSpan(512, 512);
+        for (var i = 0; i < 128; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(fat[(i * 4)..], i switch { 0 => -3, 1 => -2, _ => -1 });
+        }
+
+        string[] names = ["Root Entry", .. streams];
+        for (var i = 0; i < names.Length && i < 4; i++)
+        {
+            var entry = bytes.AsSpan(1024 + (i * 128), 128);
+            Encoding.Unicode.GetBytes(names[i]).CopyTo(entry);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[64..], (ushort)((names[i].Length + 1) * 2));
+            entry[66] = (byte)(i == 0 ? 5 : 2);
+            BinaryPrimitives.WriteInt32LittleEndian(entry[68..], -1);
+            BinaryPrimitives.WriteInt32LittleEndian(entry[72..], -1);
+            BinaryPrimitives.WriteInt32LittleEndian(entry[76..], i == 0 && names.Length > 1 ? 1 : -1);
+            BinaryPrimitives.WriteInt32LittleEndian(entry[116..], -2);
+        }
+
+        return bytes;
+    }
+}
