@@ -2,6 +2,7 @@ using Cchc.Host.Api;
 using Cchc.Host.Hosting;
 using Cchc.Host.Problems;
 using Cchc.Host.Security;
+using Cchc.SharePoint;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHostOptions();
@@ -9,6 +10,7 @@ builder.Services.AddApiProblemDetails();
 builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddRequestSafety();
 builder.Services.AddAppendixServices();
+builder.Services.AddReportArchive(builder.Configuration);
 builder.Services.AddHostHealthChecks();
 builder.Services.AddOpenApi();
 

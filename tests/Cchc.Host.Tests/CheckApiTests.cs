@@ -179,4 +179,14 @@ public sealed class CheckApiTests : IClassFixture<HostFactory>
 
         await ProblemAssert.IsProblemAsync(response, 404, "not-found");
     }
+
+    [Fact]
+    public async Task Check_GetInsteadOfPost_Returns405Problem()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetAsync("/api/check");
+
+        await ProblemAssert.IsProblemAsync(response, 405, "method-not-allowed");
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cchc.Host.Tests;
 
@@ -49,6 +50,8 @@ public class HostFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            // The real archive (a folder under the content root) is replaced: tests own what the archive holds.
+            services.RemoveAll<IReportArchive>();
             if (Archive is not null)
             {
                 services.AddSingleton<IReportArchive>(Archive);

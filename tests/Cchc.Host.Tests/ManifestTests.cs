@@ -83,7 +83,7 @@ public sealed class ManifestTests
     public void CommittedManifest_IconsExistInEverySizeItNames()
     {
         var manifest = Committed();
-        var iconUrls = manifest.Descendants(_types + "Image").Select(i => i.Attribute("DefaultValue")!.Value)
+        var iconUrls = manifest.Descendants(_types + "Image").Where(i => i.Attribute("id") is not null).Select(i => i.Attribute("DefaultValue")!.Value)
             .Concat([manifest.Root!.Element(_office + "IconUrl")!.Attribute("DefaultValue")!.Value, manifest.Root!.Element(_office + "HighResolutionIconUrl")!.Attribute("DefaultValue")!.Value])
             .Distinct()
             .ToList();

@@ -6,11 +6,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Cchc.Host.Hosting;
 
 /// <summary>Readiness names the archive the host will use, so an operator sees "folder" or "sharepoint" at a glance.</summary>
-internal sealed class ArchiveHealthCheck(IServiceProvider services) : IHealthCheck
+internal sealed class ArchiveHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var archive = services.GetService<IReportArchive>();
+        // The SharePoint archive is scoped to a user; resolving it here only names its kind, it calls nothing.
+        using var scope = scopes.CreateScope();
+        var archive = scope.ServiceProvider.GetService<IReportArchive>();
         return Task.FromResult(archive is null
             ? HealthCheckResult.Healthy("No report archive configured; archive features answer 503.", new Dictionary<string, object> { ["kind"] = "none" })
             : HealthCheckResult.Healthy($"Report archive: {archive.Kind}.", new Dictionary<string, object> { ["kind"] = archive.Kind }));

@@ -19,6 +19,7 @@ public static class HostSetup
     /// <summary>Reading documents and finding the previous period's report.</summary>
     public static IServiceCollection AddAppendixServices(this IServiceCollection services)
     {
+        services.AddSingleton<IAppendixReader, OpenXmlAppendixReader>();
         services.AddScoped<PreviousReports>();
         return services;
     }
