@@ -106,7 +106,7 @@ public static partial class HeaderParser
     [GeneratedRegex(@"\bQUY\s+(?<quarter>IV|I{1,3}|[1-4])\s+NAM\s+(?<year>\d{4})|\b(?<months>6|9|SAU|CHIN)\s+THANG(\s+DAU\s+NAM|\s+CUOI\s+NAM)?\s*(NAM\s+)?(?<year>\d{4})|\bNAM\s+(?<year>\d{4})")]
     private static partial Regex PeriodPattern();
 
-    [GeneratedRegex(@"^\s*CUA\s+")]
+    [GeneratedRegex(@"\G\s*CUA\s+")]
     private static partial Regex OfPattern();
 
     [GeneratedRegex(@"KEM\s+THEO\s+BAO\s+CAO\s+SO\s*(?<number>[^/]*?)\s*/\s*BC[^\s]*\s+NGAY\s*(?<day>[\d\s.…_]*?)\s*/\s*(?<month>[\d\s.…_]*?)\s*/\s*(?<year>\d{4})?")]

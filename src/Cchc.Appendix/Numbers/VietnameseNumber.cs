@@ -158,7 +158,7 @@ public static class VietnameseNumber
             // "1.730", "1.730,5", "12,5": Vietnamese, unless a lone comma before exactly three digits in a
             // count reads better as an English thousands group ("1,730" of documents is 1730, not 1.73).
             var parts = text.Split(',');
-            if (dots == 0 && commas == 1 && type == IndicatorType.Count && parts[1].Length == 3 && parts[0].Length <= 3)
+            if (dots == 0 && commas == 1 && type == IndicatorType.Count && parts[1].Length == 3 && parts[0].Length <= 3 && parts[0] != "0")
             {
                 notation = NumberNotation.Foreign;
                 return decimal.TryParse(parts[0] + parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out value);

@@ -1,7 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Cchc.Appendix.Templates;
 
-/// <summary>The templates a checker may match against: those embedded in the assembly and any loaded from disk.</summary>
+/// <summary>A template file that cannot be used, with the reason in Vietnamese and English.</summary>
+public sealed class TemplateException(string message, string messageEn, Exception? inner = null) : Exception(message, inner)
+{
+    public string MessageEn { get; } = messageEn;
+}
+
+/// <summary>
+/// The templates a checker may match against: those embedded in this assembly, plus any a province drops
+/// into a folder. Templates are validated when loaded, so a broken file fails at start-up, not mid-check.
+/// </summary>
 public sealed class TemplateCatalog
 {
-    public static TemplateCatalog Embedded { get; } = new();
+    public const int SupportedFormatVersion = 1;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    private static readonly Lazy<TemplateCatalog> EmbeddedCatalog = new(LoadEmbedded);
+
+    public TemplateCatalog(IEnumerable<AppendixTemplate> templates)
+    {
+        Templates = templates.ToList();
+        Compiled = Templates.Select(t => new CompiledTemplate(t)).ToList();
+    }
+
+    /// <summary>The templates embedded in this assembly.</summary>
+    public static TemplateCatalog Embedded => EmbeddedCatalog.Value;
+
+    public IReadOnlyList<AppendixTemplate> Templates { get; }
+
+    internal IReadOnlyList<CompiledTemplate> Compiled { get; }
+
+    /// <summary>This catalogue plus every <c>*.json</c> template in <paramref name="directory"/>; same id and version replaces.</summary>
+    public TemplateCatalog WithDirectory(string directory)
+    {
+        var loaded = Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(LoadFile).ToList();
+        var kept = Templates.Where(t => !loaded.Any(l => l.Id == t.Id && l.Version == t.Version));
+        return new TemplateCatalog(kept.Concat(loaded));
+    }
+
+    public static AppendixTemplate LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream, Path.GetFileName(path));
+    }
+
+    /// <summary>Parses and validates one template; <paramref name="name"/> names it in error messages.</summary>
+    public static AppendixTemplate Load(Stream json, string name)
+    {
+        AppendixTemplate? template;
+        try
+        {
+            template = JsonSerializer.Deserialize<AppendixTemplate>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new TemplateException(
+                $"Mẫu phụ lục {name} không đúng định dạng JSON (dòng {ex.LineNumber + 1}): {ex.Message}",
+                $"Template {name} is not valid JSON (line {ex.LineNumber + 1}): {ex.Message}",
+                ex);
+        }
+
+        if (template is null)
+        {
+            throw new TemplateException($"Mẫu phụ lục {name} trống.", $"Template {name} is empty.");
+        }
+
+        Validate(template, name);
+        return template;
+    }
+
+    private static void Validate(AppendixTemplate template, string name)
+    {
+        if (template.FormatVersion != SupportedFormatVersion)
+        {
+            throw new TemplateException(
+                $"Mẫu phụ lục {name} dùng định dạng phiên bản {template.FormatVersion}; chương trình này đọc phiên bản {SupportedFormatVersion}.",
+                $"Template {name} uses format version {template.FormatVersion}; this program reads version {SupportedFormatVersion}.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in template.Sections.SelectMany(s => s.Rows))
+        {
+            if (!ids.Add(row.Id))
+            {
+                throw new TemplateException($"Mẫu phụ lục {name} có mã chỉ tiêu trùng: {row.Id}.", $"Template {name} repeats the row id {row.Id}.");
+            }
+
+            if (row.Type == IndicatorType.Code && (row.Codes is null || row.Codes.Count == 0))
+            {
+                throw new TemplateException($"Chỉ tiêu {row.Id} của mẫu {name} là mã nhưng không liệt kê mã hợp lệ.", $"Row {row.Id} of template {name} is a code without its list of codes.");
+            }
+        }
+
+        foreach (var relation in template.Relations)
+        {
+            var unknown = relation.RowIds.FirstOrDefault(id => !ids.Contains(id));
+            if (unknown is not null)
+            {
+                throw new TemplateException($"Quan hệ {relation.Kind} của mẫu {name} nhắc tới chỉ tiêu không có: {unknown}.", $"A {relation.Kind} relation of template {name} names a missing row: {unknown}.");
+            }
+        }
+    }
+
+    private static TemplateCatalog LoadEmbedded()
+    {
+        var assembly = typeof(TemplateCatalog).Assembly;
+        const string Prefix = "Cchc.Appendix.Templates.";
+        var templates = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                return Load(stream, n[Prefix.Length..]);
+            });
+        return new TemplateCatalog(templates);
+    }
 }

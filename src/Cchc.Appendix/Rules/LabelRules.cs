@@ -1,0 +1,86 @@
+using Cchc.Appendix.Checking;
+using Cchc.Appendix.Findings;
+using Cchc.Appendix.Table;
+
+namespace Cchc.Appendix.Rules;
+
+/// <summary>A label worded differently from the form (a typo, a duplicated phrase): shown at the lowest severity.</summary>
+internal sealed class LabelWordingRule : Rule
+{
+    public override string Code => "LABEL_WORDING";
+
+    public override Severity Severity => Severity.Info;
+
+    public override MessageTemplate Message { get; } = new(
+        "Tên chỉ tiêu khác với mẫu; theo mẫu là “{expected}”.",
+        "The label differs from the form's wording: “{expected}”.");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        context.Rows.Where(r => r.Template is not null && r.Similarity < 1)
+            .Select(r => At(r, AppendixColumn.Label, Args(("expected", r.Template!.Label)), new Proposal(r.Template.Label, ProposalSource.Template)));
+}
+
+/// <summary>A row that the matched form does not have.</summary>
+internal sealed class RowUnknownRule : Rule
+{
+    public override string Code => "ROW_UNKNOWN";
+
+    public override Severity Severity => Severity.Info;
+
+    public override MessageTemplate Message { get; } = new(
+        "Dòng “{label}” không có trong mẫu “{template}”; các kiểm tra theo mẫu không áp dụng cho dòng này.",
+        "The row “{label}” is not in the form “{template}”; the form's checks do not cover it.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        if (context.Template is null)
+        {
+            return [];
+        }
+
+        return context.Rows.Where(r => r.Entry is null && r.LabelKey.Length > 0)
+            .Select(r => At(r, AppendixColumn.Label, Args(("template", context.Template.Template.Name))));
+    }
+}
+
+/// <summary>A row of the form that the document lacks; reported beside where it belongs.</summary>
+internal sealed class RowMissingRule : Rule
+{
+    public override string Code => "ROW_MISSING";
+
+    public override Severity Severity => Severity.Warning;
+
+    public override MessageTemplate Message { get; } = new(
+        "Thiếu chỉ tiêu “{missing}” (mục {section}) của mẫu; cần thêm vào sau dòng này.",
+        "The form's row “{missing}” (section {section}) is missing; add it after this row.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        if (context.Template is null || context.Rows.Count == 0)
+        {
+            yield break;
+        }
+
+        var present = context.Rows.Where(r => r.Entry is not null).Select(r => r.Entry!.Index).ToHashSet();
+        RowFacts? anchor = null;
+        var rowAt = 0;
+        foreach (var entry in context.Template.Entries)
+        {
+            while (rowAt < context.Rows.Count && (context.Rows[rowAt].Entry is null || context.Rows[rowAt].Entry!.Index < entry.Index))
+            {
+                if (context.Rows[rowAt].Entry is not null)
+                {
+                    anchor = context.Rows[rowAt];
+                }
+
+                rowAt++;
+            }
+
+            if (entry.Row is { ExpectsValue: true } && !present.Contains(entry.Index))
+            {
+                var at = anchor ?? context.Rows[0];
+                yield return At(at, AppendixColumn.Label, Args(("missing", Quote(entry.Label)), ("section", entry.Section)));
+            }
+        }
+    }
+}

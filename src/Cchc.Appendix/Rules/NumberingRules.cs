@@ -1,0 +1,147 @@
+using System.Globalization;
+using Cchc.Appendix.Checking;
+using Cchc.Appendix.Findings;
+using Cchc.Appendix.Table;
+
+namespace Cchc.Appendix.Rules;
+
+/// <summary>What the THỨ TỰ cell of each row should say, worked out once for the numbering rules.</summary>
+internal sealed record NumberingIssue(RowFacts Row, string Kind, string Expected);
+
+internal static class Numbering
+{
+    public const string Duplicate = "duplicate";
+    public const string Sequence = "sequence";
+    public const string SubItem = "sub-item";
+
+    /// <summary>
+    /// Items within a section run 1, 2, 3… and sub-items carry no number. With a template, the expected
+    /// number is the form's; without one, the next in sequence.
+    /// </summary>
+    public static IReadOnlyList<NumberingIssue> Issues(CheckContext context)
+    {
+        var issues = new List<NumberingIssue>();
+        foreach (var section in context.Rows.Where(r => !r.IsSectionRow).GroupBy(r => r.Section))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var next = 1;
+            foreach (var row in section)
+            {
+                var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
+                var numbered = written.Length > 0 && written.All(char.IsAsciiDigit);
+                string? expected;
+                if (row.Template is not null)
+                {
+                    expected = row.Template.No;
+                }
+                else if (numbered && !row.Label.TrimStart().StartsWith('-'))
+                {
+                    expected = next.ToString(CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    expected = numbered ? null : written.Length == 0 ? null : written;
+                }
+
+                if (expected is null)
+                {
+                    if (numbered)
+                    {
+                        issues.Add(new NumberingIssue(row, SubItem, string.Empty));
+                    }
+
+                    continue;
+                }
+
+                if (int.TryParse(expected, NumberStyles.None, CultureInfo.InvariantCulture, out var expectedNumber))
+                {
+                    next = expectedNumber + 1;
+                }
+
+                if (written != expected)
+                {
+                    issues.Add(new NumberingIssue(row, seen.Contains(written) ? Duplicate : Sequence, expected));
+                }
+
+                seen.Add(written);
+            }
+        }
+
+        return issues;
+    }
+}
+
+/// <summary>The same item number twice in one section.</summary>
+internal sealed class NumberingDuplicateRule : Rule
+{
+    public override string Code => "NUMBERING_DUPLICATE";
+
+    public override Severity Severity => Severity.Warning;
+
+    public override MessageTemplate Message { get; } = new(
+        "Số thứ tự {written} bị lặp trong mục {section}; dòng “{label}” phải là {expected}.",
+        "Item number {written} repeats in section {section}; “{label}” should be {expected}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        Numbering.Issues(context).Where(i => i.Kind == Numbering.Duplicate)
+            .Select(i => At(i.Row, AppendixColumn.No, Args(("written", i.Row.Row.No.Text.Trim()), ("section", i.Row.Section), ("expected", i.Expected)), new Proposal(i.Expected, ProposalSource.Template)));
+}
+
+/// <summary>An item number that skips, goes back, or is missing.</summary>
+internal sealed class NumberingSequenceRule : Rule
+{
+    public override string Code => "NUMBERING_SEQUENCE";
+
+    public override Severity Severity => Severity.Warning;
+
+    public override MessageTemplate Message { get; } = new(
+        "Số thứ tự của “{label}” là “{written}”, nhưng theo thứ tự trong mục {section} phải là {expected}.",
+        "“{label}” is numbered “{written}”, but in section {section} it should be {expected}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        Numbering.Issues(context).Where(i => i.Kind == Numbering.Sequence)
+            .Select(i => At(i.Row, AppendixColumn.No, Args(("written", i.Row.Row.No.Text.Trim()), ("section", i.Row.Section), ("expected", i.Expected)), new Proposal(i.Expected, ProposalSource.Template)));
+}
+
+/// <summary>A sub-item that carries an item number of its own.</summary>
+internal sealed class SubItemNumberedRule : Rule
+{
+    public override string Code => "NUMBERING_SUBITEM";
+
+    public override Severity Severity => Severity.Warning;
+
+    public override MessageTemplate Message { get; } = new(
+        "“{label}” là dòng con nên không đánh số thứ tự (đang ghi {written}).",
+        "“{label}” is a sub-item and carries no item number (it says {written}).");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        Numbering.Issues(context).Where(i => i.Kind == Numbering.SubItem)
+            .Select(i => At(i.Row, AppendixColumn.No, Args(("written", i.Row.Row.No.Text.Trim())), new Proposal(string.Empty, ProposalSource.Template)));
+}
+
+/// <summary>Sections run I, II, III… in order.</summary>
+internal sealed class SectionNumberingRule : Rule
+{
+    public override string Code => "NUMBERING_SECTION";
+
+    public override Severity Severity => Severity.Warning;
+
+    public override MessageTemplate Message { get; } = new(
+        "Mục “{label}” được đánh số {written}, nhưng theo thứ tự phải là {expected}.",
+        "Section “{label}” is numbered {written}, but should be {expected}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        var index = 0;
+        foreach (var row in context.Rows.Where(r => r.IsSectionRow))
+        {
+            var written = SectionNumbers.Parse(row.Row.No.Text);
+            var expected = row.Entry?.Section ?? (index < SectionNumbers.All.Count ? SectionNumbers.All[index] : null);
+            index = expected is null ? index + 1 : SectionNumbers.All.ToList().IndexOf(expected) + 1;
+            if (expected is not null && written != expected)
+            {
+                yield return At(row, AppendixColumn.No, Args(("written", row.Row.No.Text.Trim()), ("expected", expected)), new Proposal(expected, ProposalSource.Template));
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Cchc.Appendix.Checking;
+using Cchc.Appendix.Findings;
+using Cchc.Appendix.Numbers;
+using Cchc.Appendix.Table;
+using Cchc.Appendix.Templates;
+
+namespace Cchc.Appendix.Rules;
+
+/// <summary>Text where a number belongs ("khoảng 300", "l.730").</summary>
+internal sealed class ValueNotNumberRule : Rule
+{
+    public override string Code => "VALUE_NOT_NUMBER";
+
+    public override Severity Severity => Severity.Error;
+
+    public override MessageTemplate Message { get; } = new(
+        "Chỉ tiêu “{label}” phải là {kind}, nhưng ô ghi “{value}”. Hãy ghi một số (giải thích để ở cột Ghi chú).",
+        "“{label}” must be {kindEn}, but the cell says “{value}”. Write a number (explanations go in the note).");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var row in context.Rows.Where(r => r.State == ValueState.Invalid && r.Type is not (null or IndicatorType.Heading or IndicatorType.Text)))
+        {
+            yield return At(row, AppendixColumn.Value, Args(
+                ("value", Quote(row.Row.Value.Text)),
+                ("kind", KindVi(row.Type!.Value)),
+                ("kindEn", KindEn(row.Type!.Value))));
+        }
+    }
+
+    internal static string KindVi(IndicatorType type) => type switch
+    {
+        IndicatorType.Percent => "một tỷ lệ phần trăm (0–100)",
+        IndicatorType.YesNo => "mã 1 (có) hoặc 0 (không)",
+        IndicatorType.Code => "một mã trong danh sách",
+        _ => "một số nguyên không âm",
+    };
+
+    internal static string KindEn(IndicatorType type) => type switch
+    {
+        IndicatorType.Percent => "a percentage (0–100)",
+        IndicatorType.YesNo => "the code 1 (yes) or 0 (no)",
+        IndicatorType.Code => "one of the listed codes",
+        _ => "a whole number ≥ 0",
+    };
+}
+
+/// <summary>A count below zero.</summary>
+internal sealed class CountNegativeRule : Rule
+{
+    public override string Code => "COUNT_NEGATIVE";
+
+    public override Severity Severity => Severity.Error;
+
+    public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” là số đếm nên không thể âm ({value}).", "“{label}” is a count and cannot be negative ({value}).");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        context.Rows.Where(r => r.Type == IndicatorType.Count && r.Number < 0)
+            .Select(r => At(r, AppendixColumn.Value, Args(("value", r.Row.Value.Text))));
+}
+
+/// <summary>A fraction in a count ("12,5 hồ sơ").</summary>
+internal sealed class CountNotWholeRule : Rule
+{
+    public override string Code => "COUNT_NOT_WHOLE";
+
+    public override Severity Severity => Severity.Error;
+
+    public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” là số đếm nên phải là số nguyên, nhưng ô ghi {value}.", "“{label}” is a count and must be whole, but the cell says {value}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        context.Rows.Where(r => r.Type == IndicatorType.Count && r.Number is decimal n && n >= 0 && decimal.Truncate(n) != n)
+            .Select(r => At(r, AppendixColumn.Value, Args(("value", r.Row.Value.Text))));
+}
+
+/// <summary>A percentage outside 0–100.</summary>
+internal sealed class PercentRangeRule : Rule
+{
+    public override string Code => "PERCENT_OUT_OF_RANGE";
+
+    public override Severity Severity => Severity.Error;
+
+    public override MessageTemplate Message { get; } = new("Tỷ lệ “{label}” phải từ 0 đến 100, nhưng ô ghi {value}.", "The rate “{label}” must be between 0 and 100, but the cell says {value}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        context.Rows.Where(r => r.Type == IndicatorType.Percent && r.Number is < 0 or > 100)
+            .Select(r => At(r, AppendixColumn.Value, Args(("value", N(r.Number!.Value)))));
+}
+
+/// <summary>A yes/no code other than 0 or 1.</summary>
+internal sealed class YesNoRule : Rule
+{
+    public override string Code => "YESNO_INVALID";
+
+    public override Severity Severity => Severity.Error;
+
+    public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” chỉ nhận 1 (có) hoặc 0 (không), nhưng ô ghi {value}.", "“{label}” takes 1 (yes) or 0 (no) only, but the cell says {value}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        context.Rows.Where(r => r.Type == IndicatorType.YesNo && r.Number is decimal n && n is not (0 or 1))
+            .Select(r => At(r, AppendixColumn.Value, Args(("value", r.Row.Value.Text))));
+}
+
+/// <summary>A code outside the listed codes.</summary>
+internal sealed class CodeRule : Rule
+{
+    public override string Code => "CODE_INVALID";
+
+    public override Severity Severity => Severity.Error;
+
+    public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” chỉ nhận các mã {codes}, nhưng ô ghi {value}.", "“{label}” takes the codes {codes} only, but the cell says {value}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var row in context.Rows.Where(r => r.Type == IndicatorType.Code && r.Number is not null))
+        {
+            var codes = row.Template?.Codes ?? row.Unit.Codes;
+            if (codes.Count > 0 && !codes.Any(c => c == row.Number))
+            {
+                yield return At(row, AppendixColumn.Value, Args(("codes", string.Join(", ", codes)), ("value", row.Row.Value.Text)));
+            }
+        }
+    }
+}
+
+/// <summary>A number written the English way ("12.5", "1,730"): read correctly, but the report should be uniform.</summary>
+internal sealed class NumberFormatRule : Rule
+{
+    public override string Code => "VALUE_FORMAT";
+
+    public override Severity Severity => Severity.Info;
+
+    public override MessageTemplate Message { get; } = new(
+        "Số “{value}” của chỉ tiêu “{label}” không viết theo cách Việt Nam; nên ghi “{formatted}”.",
+        "The number “{value}” of “{label}” is not written the Vietnamese way; write “{formatted}”.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var row in context.Rows.Where(r => r.Notation == NumberNotation.Foreign && r.Number is not null))
+        {
+            var formatted = VietnameseNumber.Format(row.Number!.Value);
+            yield return At(row, AppendixColumn.Value, Args(("value", row.Row.Value.Text), ("formatted", formatted)), new Proposal(formatted, ProposalSource.Computed));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Cchc.Appendix.Checking;
+using Cchc.Appendix.Findings;
+using Cchc.Appendix.Table;
+using Cchc.Appendix.Templates;
+using Cchc.Appendix.Units;
+
+namespace Cchc.Appendix.Rules;
+
+/// <summary>
+/// The unit contradicts the form: a count marked "%" is an error; a count of one thing marked as another
+/// (dossiers, hồ sơ, marked TTHC) a warning. Yes/no wordings that mean the same are not a fault.
+/// </summary>
+internal sealed class UnitMismatchRule : Rule
+{
+    public override string Code => "UNIT_MISMATCH";
+
+    public override Severity Severity => Severity.Error;
+
+    public override MessageTemplate Message { get; } = new(
+        "Đơn vị tính “{written}” của chỉ tiêu “{label}” không khớp với mẫu (“{expected}”).",
+        "The unit “{written}” of “{label}” does not match the form (“{expected}”).");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var row in context.Rows.Where(r => r.Template?.Unit is not null && !r.Unit.IsBlank))
+        {
+            var expected = UnitText.Parse(row.Template!.Unit!);
+            Severity? severity = expected.Type != row.Unit.Type
+                ? Severity.Error
+                : expected.Type == IndicatorType.Count && expected.Noun != row.Unit.Noun ? Severity.Warning : null;
+            if (severity is not null)
+            {
+                yield return At(row, AppendixColumn.Unit, Args(("written", row.Row.Unit.Text.Trim()), ("expected", row.Template.Unit)), new Proposal(row.Template.Unit!, ProposalSource.Template), severity);
+            }
+        }
+    }
+}
+
+/// <summary>Without a template: the unit contradicts the label's own wording ("Số …" marked "%", "Tỷ lệ …" counted).</summary>
+internal sealed class UnitLabelConflictRule : Rule
+{
+    public override string Code => "UNIT_LABEL_CONFLICT";
+
+    public override Severity Severity => Severity.Warning;
+
+    public override MessageTemplate Message { get; } = new(
+        "Tên chỉ tiêu “{label}” cho thấy {expected}, nhưng đơn vị tính là “{written}”.",
+        "The label “{label}” implies {expectedEn}, but the unit is “{written}”.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var row in context.Rows.Where(r => r.Template is null && !r.IsSectionRow && !r.Unit.IsBlank))
+        {
+            var implied = UnitText.TypeFromLabel(row.Label);
+            var conflict = (implied, row.Unit.Type) switch
+            {
+                (IndicatorType.Count, IndicatorType.Percent) => true,
+                (IndicatorType.Percent, IndicatorType.Count) => true,
+                (IndicatorType.YesNo, IndicatorType.Percent) => true,
+                _ => false,
+            };
+            if (conflict)
+            {
+                yield return At(row, AppendixColumn.Unit, Args(
+                    ("expected", ValueNotNumberRule.KindVi(implied!.Value)),
+                    ("expectedEn", ValueNotNumberRule.KindEn(implied!.Value)),
+                    ("written", row.Row.Unit.Text.Trim())));
+            }
+        }
+    }
+}

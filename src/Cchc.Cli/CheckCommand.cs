@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Cchc.Appendix.Checking;
+
+namespace Cchc.Cli;
+
+/// <summary><c>cchc check FILE [--previous FILE] [--json] [--lang vi|en] [--templates DIR]</c></summary>
+internal static class CheckCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = CommonOptions.File();
+        var previous = CommonOptions.Previous();
+        var language = CommonOptions.Language();
+        var templates = CommonOptions.TemplateDirectory();
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (cho chương trình khác đọc)." };
+        var command = new Command("check", "Kiểm tra phụ lục: đơn vị tính, kiểu số liệu, tổng, thứ tự, tỷ lệ, kỳ báo cáo, đánh số, tiêu đề.")
+        {
+            file, previous, json, language, templates,
+        };
+
+        command.SetAction(parsed =>
+        {
+            var english = parsed.GetValue(language) == "en";
+            var inputs = new InputFiles(english, error);
+            var catalog = inputs.Templates(parsed.GetValue(templates));
+            var current = catalog is null ? null : inputs.ReadAppendix(parsed.GetValue(file)!);
+            if (current is null)
+            {
+                return CliApp.Unusable;
+            }
+
+            var previousFile = parsed.GetValue(previous);
+            var previousSnapshot = previousFile is null ? null : inputs.ReadAppendix(previousFile);
+            if (previousFile is not null && previousSnapshot is null)
+            {
+                return CliApp.Unusable;
+            }
+
+            var report = new AppendixChecker(catalog!).Check(current, previousSnapshot);
+            var fileName = parsed.GetValue(file)!.Name;
+            if (parsed.GetValue(json))
+            {
+                JsonReport.Write(output, fileName, report, english);
+            }
+            else
+            {
+                HumanReport.Write(output, fileName, current, report, english, Colours.For(output));
+            }
+
+            return report.Summary.Errors > 0 ? CliApp.ErrorsFound : CliApp.Clean;
+        });
+
+        return command;
+    }
+}

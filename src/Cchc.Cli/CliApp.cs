@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Cchc.Cli;
+
+/// <summary>
+/// The command tree of <c>cchc</c>. Exit codes: 0 no error found, 1 errors found, 2 the input (or the
+/// command line) could not be used — so scripts can tell a bad report from a bad call.
+/// </summary>
+internal static class CliApp
+{
+    public const int Clean = 0;
+    public const int ErrorsFound = 1;
+    public const int Unusable = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Kiểm tra và điền phụ lục thống kê báo cáo cải cách hành chính (CCHC) trong tệp .docx/.xlsx.")
+        {
+            CheckCommand.Create(output, error),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                error.WriteLine($"Lệnh không hợp lệ: {parseError.Message} Gõ “cchc --help” để xem cách dùng.");
+            }
+
+            return Unusable;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace Cchc.Cli;
+
+/// <summary>Options several commands share, each created anew per command (an option belongs to one parent).</summary>
+internal static class CommonOptions
+{
+    public static Argument<FileInfo> File() => new("file")
+    {
+        Description = "Tệp báo cáo .docx hoặc .xlsx chứa phụ lục.",
+    };
+
+    public static Option<FileInfo?> Previous() => new("--previous")
+    {
+        Description = "Tệp báo cáo kỳ trước của cùng đơn vị, để kiểm tra số lũy kế và số liệu tồn.",
+    };
+
+    public static Option<string> Language()
+    {
+        var option = new Option<string>("--lang")
+        {
+            Description = "Ngôn ngữ thông báo: vi (mặc định) hoặc en.",
+            DefaultValueFactory = _ => "vi",
+        };
+        option.AcceptOnlyFromAmong("vi", "en");
+        return option;
+    }
+
+    public static Option<DirectoryInfo?> TemplateDirectory() => new("--templates")
+    {
+        Description = "Thư mục chứa mẫu phụ lục (*.json) của tỉnh, dùng thêm cho các mẫu có sẵn.",
+    };
+}

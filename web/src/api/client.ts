@@ -1,0 +1,123 @@
+import { UserFacingError } from '../errors';
+import type { CheckResult, DocumentSnapshot, PrefillResult, ProblemDetails } from './types';
+
+export interface ApiOptions {
+  /** Where the API lives; the pane is served by the host, so the default is its own origin. */
+  baseUrl?: string;
+  lang: 'vi' | 'en';
+  /** Called only after the host answers 401, so local mode never loads the sign-in code. */
+  acquireToken?: (forceRefresh: boolean) => Promise<string>;
+  onLocalMode?: (localMode: boolean) => void;
+  fetchImpl?: typeof fetch;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+export interface ApiClient {
+  check(snapshot: DocumentSnapshot, options?: { previousArchive?: boolean }): Promise<CheckResult>;
+  prefill(snapshot: DocumentSnapshot): Promise<PrefillResult>;
+  checkFile(file: File): Promise<CheckResult>;
+  fixFile(file: File, options?: { only?: string[]; track?: boolean }): Promise<DownloadedFile>;
+}
+
+export function createApiClient(options: ApiOptions): ApiClient {
+  const base = options.baseUrl ?? '';
+  const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  let token: string | null = null;
+
+  async function send(path: string, init: RequestInit): Promise<Response> {
+    const attempt = async (): Promise<Response> => {
+      const headers = new Headers(init.headers);
+      headers.set('Accept', 'application/json, application/problem+json, */*');
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+      try {
+        return await doFetch(`${base}${path}`, { ...init, headers });
+      } catch (cause) {
+        // fetch rejects only when no response arrived at all: offline, host down, TLS refused.
+        throw new UserFacingError('errOffline', undefined, null, cause);
+      }
+    };
+    let response = await attempt();
+    if (response.status === 401 && options.acquireToken) {
+      token = await options.acquireToken(token !== null);
+      response = await attempt();
+    }
+    options.onLocalMode?.(response.headers.get('X-Cchc-Local-Mode')?.toLowerCase() === 'true');
+    if (!response.ok) throw await toError(response);
+    return response;
+  }
+
+  async function json<T>(path: string, init: RequestInit): Promise<T> {
+    const response = await send(path, init);
+    try {
+      return (await response.json()) as T;
+    } catch (cause) {
+      throw new UserFacingError('errBadResponse', undefined, null, cause);
+    }
+  }
+
+  const lang = `lang=${options.lang}`;
+  return {
+    check: (snapshot, opts) =>
+      json<CheckResult>(`/api/check?${opts?.previousArchive ? 'previous=archive&' : ''}${lang}`, jsonBody(snapshot)),
+    prefill: (snapshot) => json<PrefillResult>(`/api/prefill?previous=archive&${lang}`, jsonBody(snapshot)),
+    checkFile: (file) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return json<CheckResult>(`/api/files/check?${lang}`, { method: 'POST', body: form });
+    },
+    fixFile: async (file, opts) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      if (opts?.only?.length) form.append('only', opts.only.join(','));
+      form.append('track', String(opts?.track ?? true));
+      const response = await send(`/api/files/fix?${lang}`, { method: 'POST', body: form });
+      return { blob: await response.blob(), fileName: fileNameOf(response) ?? correctedName(file.name) };
+    },
+  };
+}
+
+function jsonBody(body: unknown): RequestInit {
+  return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+async function toError(response: Response): Promise<UserFacingError> {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const problem = (await response.json()) as ProblemDetails;
+      if (problem && typeof problem === 'object' && (problem.title || problem.detail)) {
+        return UserFacingError.problem({ ...problem, status: problem.status ?? response.status });
+      }
+    } catch {
+      // A body that claims JSON but is not: fall through to the status-based message below.
+    }
+  }
+  if (response.status === 401) return new UserFacingError('errSession');
+  if (response.status === 403) return new UserFacingError('errConsent');
+  return new UserFacingError('errServer', { s: response.status });
+}
+
+/** RFC 6266: prefer filename* (UTF-8, Vietnamese names) over the ASCII filename. */
+export function fileNameOf(response: Response): string | null {
+  const header = response.headers.get('Content-Disposition');
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // Malformed percent-encoding: use the plain filename instead.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
+
+export function correctedName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}-da-sua${name.slice(dot)}` : `${name}-da-sua`;
+}

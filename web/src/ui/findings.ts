@@ -1,0 +1,46 @@
+import type { Finding, ReportRow, Severity } from '../api/types';
+
+export type SeverityFilter = 'all' | Severity;
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+export interface FindingGroup {
+  key: string;
+  /** Roman numeral of the section, 'header' for the title lines, '' for rows outside any section. */
+  section: string;
+  items: { finding: Finding; index: number }[];
+}
+
+/** Groups in reading order: the title first, then sections I–VII, then anything the engine could not place. */
+export function groupFindings(findings: readonly Finding[], filter: SeverityFilter): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  findings.forEach((finding, index) => {
+    if (filter !== 'all' && finding.severity !== filter) return;
+    const section = finding.column === 'header' || finding.row === 0 ? 'header' : (finding.section ?? '');
+    let group = groups.get(section);
+    if (!group) groups.set(section, (group = { key: section || 'other', section, items: [] }));
+    group.items.push({ finding, index });
+  });
+  const rank = (s: string) => (s === 'header' ? -1 : s === '' ? 99 : ROMAN.indexOf(s) >= 0 ? ROMAN.indexOf(s) : 50);
+  return [...groups.values()].sort((a, b) => rank(a.section) - rank(b.section));
+}
+
+/** The order the officer walks with next/previous: the order shown on screen. */
+export function visibleOrder(groups: readonly FindingGroup[]): number[] {
+  return groups.flatMap((g) => g.items.map((i) => i.index));
+}
+
+/** A finding can be fixed by writing its proposal when it points at a real cell of the table. */
+export function isFixable(f: Finding): boolean {
+  return f.proposal !== null && f.proposal.value !== undefined && f.table >= 0 && f.tableRow >= 0 && f.cell >= 0 && f.column !== 'header';
+}
+
+/** Findings carry where, not what: the text as written comes from the response's rows. */
+export function attachWritten(findings: readonly Finding[], rows: readonly ReportRow[]): (Finding & { written?: string })[] {
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  return findings.map((f) => {
+    const row = byRow.get(f.row);
+    if (!row || f.column === 'header') return f;
+    return { ...f, written: row[f.column] };
+  });
+}
