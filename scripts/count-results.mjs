@@ -18,7 +18,8 @@ function trx(file) {
 function vitest(file) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+  // A run that failed before any test (a global set-up that could not start the host) still failed.
+  failed += report.numFailedTests + (report.success === false && report.numFailedTests === 0 ? 1 : 0);
 }
 
 for (const path of process.argv.slice(2)) {
