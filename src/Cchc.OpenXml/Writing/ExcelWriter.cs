@@ -85,6 +85,13 @@ internal sealed class ExcelWriter(SpreadsheetDocument document, IReadOnlyList<Do
         if (target.Text == edit.NewText || (stored is { } s && cell?.CellFormula is null && cell?.DataType is null
             && decimal.TryParse(cell?.CellValue?.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var current) && current == s))
         {
+            // The change of an earlier run: its note was cleared with the other marks and is put back, so a re-run
+            // leaves the workbook as the first run did.
+            if (cell is not null && edit.OldText is { } before && before != edit.NewText)
+            {
+                AddNote(target.Sheet, cell, Marks.Lines(edit, before, applied: true), fill: false);
+            }
+
             return SkipReason.AlreadyApplied;
         }
 
