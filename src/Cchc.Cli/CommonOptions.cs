@@ -30,4 +30,10 @@ internal static class CommonOptions
     {
         Description = "Thư mục chứa mẫu phụ lục (*.json) của tỉnh, dùng thêm cho các mẫu có sẵn.",
     };
+
+    public static Option<DirectoryInfo> ArchiveDirectory() => new("--archive")
+    {
+        Description = "Thư mục kho lưu trữ báo cáo, sắp xếp {đơn vị}/{năm}/{kỳ}/ (mặc định: biến môi trường CCHC_ARCHIVE, nếu không có thì thư mục archive).",
+        DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("CCHC_ARCHIVE") is { Length: > 0 } root ? root : "archive"),
+    };
 }
