@@ -105,6 +105,10 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
                     data-testid="finding"
                     data-code={f.code}
                     data-severity={f.severity}
+                    data-row={f.row}
+                    data-column={f.column}
+                    data-title-line={f.titleLine ?? undefined}
+                    data-proposal={f.proposal ? 'true' : 'false'}
                     ref={selected === index ? (el) => el?.scrollIntoView?.({ block: 'nearest' }) : undefined}
                   >
                     <div className={styles.head}>
