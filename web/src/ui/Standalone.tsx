@@ -63,7 +63,7 @@ export function Standalone({ api }: { api: ApiClient }) {
     setBusy(t('fixing'));
     setError(null);
     try {
-      const { blob, fileName } = await api.fixFile(file);
+      const { blob, fileName, applied, skipped } = await api.fixFile(file);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -73,7 +73,8 @@ export function Standalone({ api }: { api: ApiClient }) {
       a.remove();
       // Revoked later: some browsers start reading the blob only after the click handler returns.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setNotice(t('downloaded', { f: fileName }));
+      const counts = applied !== null ? ` ${t('downloadedCounts', { a: applied, s: skipped ?? 0 })}` : '';
+      setNotice(`${t('downloaded', { f: fileName })}${counts}`);
     } catch (err) {
       setError(err);
     } finally {
