@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   picker: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   layout: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 2fr)', '@media (max-width: 900px)': { gridTemplateColumns: '1fr' } },
   hidden: { display: 'none' },
+  // Beside the table (itself 70vh high), the findings scroll on their own so both stay in view.
+  side: { display: 'flex', flexDirection: 'column', maxHeight: '70vh', minHeight: 0, '@media (max-width: 900px)': { maxHeight: 'none' } },
 });
 
 const ACCEPTED = ['.docx', '.xlsx'];
@@ -118,7 +120,9 @@ export function Standalone({ api }: { api: ApiClient }) {
       {result && (
         <div className={styles.layout}>
           <AppendixTable rows={result.rows} findings={result.findings} selected={selected === null ? null : (findings[selected] ?? null)} />
-          <FindingsList findings={findings} filter={filter} onFilter={setFilter} selected={selected} onSelect={setSelected} />
+          <div className={styles.side}>
+            <FindingsList findings={findings} filter={filter} onFilter={setFilter} selected={selected} onSelect={setSelected} />
+          </div>
         </div>
       )}
     </div>
