@@ -13,19 +13,13 @@ public sealed class WriteCommandTests : IDisposable
     private string Copy(string fixture)
     {
         var path = Path.Combine(_folder.FullName, fixture);
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture), path);
+        File.Copy(CliHarness.Fixture(fixture), path);
         return path;
     }
 
     private string PathOf(string name) => Path.Combine(_folder.FullName, name);
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliHarness.Run(args);
 
     [Theory]
     [InlineData("ngan-nam-2022-q3.docx")]
