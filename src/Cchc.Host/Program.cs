@@ -29,6 +29,7 @@ app.UseRateLimiter();
 app.UseRequestTimeouts();
 
 app.MapCheckApi();
+app.MapPrefillApi();
 app.MapFilesApi();
 app.MapArchiveApi();
 app.MapManifestApi();

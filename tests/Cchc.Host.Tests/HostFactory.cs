@@ -28,6 +28,9 @@ public class HostFactory : WebApplicationFactory<Program>
 
     public InMemoryReportArchive? Archive { get; set; } = new();
 
+    /// <summary>Keeps the archive the configuration chooses (the folder under <c>Archive:Folder:Root</c>) instead of <see cref="Archive"/>.</summary>
+    public bool UseConfiguredArchive { get; set; }
+
     public HostFactory With(string key, string? value)
     {
         _settings[key] = value;
@@ -51,10 +54,13 @@ public class HostFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             // The real archive (a folder under the content root) is replaced: tests own what the archive holds.
-            services.RemoveAll<IReportArchive>();
-            if (Archive is not null)
+            if (!UseConfiguredArchive)
             {
-                services.AddSingleton<IReportArchive>(Archive);
+                services.RemoveAll<IReportArchive>();
+                if (Archive is not null)
+                {
+                    services.AddSingleton<IReportArchive>(Archive);
+                }
             }
 
             foreach (var configure in _services)

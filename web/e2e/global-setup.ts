@@ -1,6 +1,7 @@
 // Starts the real host (dotnet) on a free loopback port with the freshly built pane, and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +39,22 @@ export default async function setup(project: TestProject) {
   if (!existsSync(join(web, 'dist', 'index.html'))) throw new Error('web/dist is missing: run npm run build before npm run test:e2e');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // A fresh folder archive per run: the tests archive last quarter themselves and never touch a developer's archive.
+  const archive = mkdtempSync(join(tmpdir(), 'cchc-e2e-archive-'));
   let output = '';
   const child = spawn(
     'dotnet',
     ['run', '--project', 'src/Cchc.Host', '-c', 'Release', '--no-launch-profile', '--urls', url],
     {
       cwd: repo,
-      env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+      env: {
+        ...process.env,
+        ASPNETCORE_ENVIRONMENT: 'Development',
+        Archive__Kind: 'Folder',
+        Archive__Folder__Root: archive,
+        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+        DOTNET_NOLOGO: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
@@ -60,6 +70,7 @@ export default async function setup(project: TestProject) {
         // Already gone.
       }
     }
+    rmSync(archive, { recursive: true, force: true });
   };
   try {
     // A cold Release build of the host on a shared two-core machine takes minutes.

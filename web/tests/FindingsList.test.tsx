@@ -40,7 +40,8 @@ describe('FindingsList', () => {
 
   it('filterBySeverity_ShowsOnlyErrors', () => {
     render(<Harness />);
-    fireEvent.click(screen.getByRole('tab', { name: 'Lỗi' }));
+    // Each tab names how many it holds, so the officer sees the split before clicking.
+    fireEvent.click(screen.getByRole('tab', { name: 'Lỗi (1)' }));
     expect(screen.getAllByTestId('finding').map((e) => e.getAttribute('data-code'))).toEqual(['C2']);
   });
 });

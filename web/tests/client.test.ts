@@ -54,4 +54,24 @@ describe('API client', () => {
     const r = new Response('', { headers: { 'Content-Disposition': `attachment; filename="bao-cao.docx"; filename*=UTF-8''b%C3%A1o-c%C3%A1o.docx` } });
     expect(fileNameOf(r)).toBe('báo-cáo.docx');
   });
+
+  it('fixFile_HostAnswer_GivesTheVietnameseNameAndTheCounts', async () => {
+    let sent: FormData | null = null;
+    const fetchImpl = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      sent = init?.body as FormData;
+      return new Response('PK', {
+        headers: {
+          'Content-Disposition': `attachment; filename="Bao cao-da-sua.docx"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o-da-sua.docx`,
+          'X-Cchc-Applied': '12',
+          'X-Cchc-Skipped': '1',
+        },
+      });
+    });
+    const api = createApiClient({ lang: 'vi', fetchImpl });
+    const file = new File(['x'], 'Báo cáo.docx');
+    const result = await api.fixFile(file, { only: ['UNIT_MISMATCH', 'VALUE_MISSING'] });
+    expect(result).toMatchObject({ fileName: 'Báo cáo-da-sua.docx', applied: 12, skipped: 1 });
+    expect(sent!.get('only')).toBe('UNIT_MISMATCH,VALUE_MISSING');
+    expect(sent!.get('track')).toBe('true');
+  });
 });

@@ -41,25 +41,44 @@ public static class CheckApi
             return NoAppendix();
         }
 
-        var found = PreviousResult.None;
-        if (request.Previous is { } inline)
+        var (found, invalidPrevious) = await PreviousAsync(request, previous is not null, source, current, previousReports, cancellationToken);
+        if (invalidPrevious is not null)
         {
-            var inlineSnapshot = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(inline.TitleLines, inline.Tables), source);
-            if (inlineSnapshot is null)
-            {
-                return P.Result(P.NoAppendix, "Tài liệu kỳ trước gửi kèm không có bảng phụ lục (không thấy hàng tiêu đề có cột TÊN CHỈ TIÊU).", "The previous period's document has no appendix table (no header row naming TÊN CHỈ TIÊU).", extensions: new Dictionary<string, object?> { ["field"] = "previous" });
-            }
-
-            found = new PreviousResult(inlineSnapshot, new PreviousDto("inline", CheckMapping.ToPeriod(Cchc.Appendix.Header.HeaderParser.Parse(inlineSnapshot.TitleLines).Period), null), null);
-        }
-        else if (previous is not null)
-        {
-            found = await previousReports.FromArchiveAsync(current, request.DocumentUrl, cancellationToken);
+            return invalidPrevious;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var report = AppendixChecker.Default.Check(current, found.Snapshot);
         return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason));
+    }
+
+    /// <summary>
+    /// The previous period for <paramref name="current"/>: the request's inline <c>previous</c> document first, else
+    /// the archive when asked; <see cref="PreviousResult.None"/> when neither. A Problem when the inline one has no appendix.
+    /// </summary>
+    internal static async Task<(PreviousResult Found, ProblemHttpResult? Problem)> PreviousAsync(
+        CheckRequest request,
+        bool fromArchive,
+        SourceKind source,
+        TableSnapshot current,
+        PreviousReports previousReports,
+        CancellationToken cancellationToken)
+    {
+        if (request.Previous is { } inline)
+        {
+            var inlineSnapshot = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(inline.TitleLines, inline.Tables), source);
+            if (inlineSnapshot is null)
+            {
+                return (PreviousResult.None, P.Result(P.NoAppendix, "Tài liệu kỳ trước gửi kèm không có bảng phụ lục (không thấy hàng tiêu đề có cột TÊN CHỈ TIÊU).", "The previous period's document has no appendix table (no header row naming TÊN CHỈ TIÊU).", extensions: new Dictionary<string, object?> { ["field"] = "previous" }));
+            }
+
+            var period = CheckMapping.ToPeriod(Cchc.Appendix.Header.HeaderParser.Parse(inlineSnapshot.TitleLines).Period);
+            return (new PreviousResult(inlineSnapshot, new PreviousDto("inline", period, null), null), null);
+        }
+
+        return fromArchive
+            ? (await previousReports.FromArchiveAsync(current, request.DocumentUrl, cancellationToken), null)
+            : (PreviousResult.None, null);
     }
 
     internal static ProblemHttpResult? ValidateQuery(string? previous, string? lang)

@@ -14,6 +14,9 @@ export interface ApiOptions {
 export interface DownloadedFile {
   blob: Blob;
   fileName: string;
+  /** Edits the host wrote and refused (X-Cchc-Applied / X-Cchc-Skipped); null when it did not say. */
+  applied: number | null;
+  skipped: number | null;
 }
 
 export interface ApiClient {
@@ -75,7 +78,12 @@ export function createApiClient(options: ApiOptions): ApiClient {
       if (opts?.only?.length) form.append('only', opts.only.join(','));
       form.append('track', String(opts?.track ?? true));
       const response = await send(`/api/files/fix?${lang}`, { method: 'POST', body: form });
-      return { blob: await response.blob(), fileName: fileNameOf(response) ?? correctedName(file.name) };
+      return {
+        blob: await response.blob(),
+        fileName: fileNameOf(response) ?? correctedName(file.name),
+        applied: countHeader(response, 'X-Cchc-Applied'),
+        skipped: countHeader(response, 'X-Cchc-Skipped'),
+      };
     },
   };
 }
@@ -115,6 +123,11 @@ export function fileNameOf(response: Response): string | null {
   }
   const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
   return plain?.[1]?.trim() ?? null;
+}
+
+function countHeader(response: Response, name: string): number | null {
+  const value = response.headers.get(name);
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null;
 }
 
 export function correctedName(name: string): string {

@@ -99,6 +99,8 @@ export type PrefillKind = 'stock' | 'flow' | 'cumulative';
 
 export interface PrefillProposal {
   row: number;
+  /** `value`, or `note` for a plan reference carried over. */
+  column: Column;
   label: string;
   kind: PrefillKind;
   current: string;
@@ -106,6 +108,8 @@ export interface PrefillProposal {
   proposed: string | null;
   source: string | null;
   preselected: boolean;
+  section?: string | null;
+  indicatorId?: string | null;
   /** Optional pointers back into the request, as on findings; absent on older hosts. */
   table?: number;
   tableRow?: number;

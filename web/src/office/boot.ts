@@ -1,7 +1,7 @@
 // Wiring between Office and the app: which adapter, which token sources. Lives here because it names Office.js.
 import type { DocumentHost } from '../document';
 import { tokenProvider } from '../auth/token';
-import { dialogToken, SsoUnavailableError, ssoToken, waitForOffice, type OfficeEnvironment } from './host';
+import { dialogToken, launchedByOffice, SsoUnavailableError, ssoToken, standalone, waitForOffice, type OfficeEnvironment } from './host';
 
 export interface Boot {
   env: OfficeEnvironment;
@@ -10,7 +10,7 @@ export interface Boot {
 }
 
 export async function boot(): Promise<Boot> {
-  const env = await waitForOffice();
+  const env = launchedByOffice(window.location.search, window.self !== window.top) ? await waitForOffice() : standalone;
   if (env.kind === 'standalone') {
     return { env, acquireToken: tokenProvider({ supportsNaa: false, sso: null, dialog: null, isSsoUnavailable: () => false }) };
   }

@@ -19,7 +19,16 @@ declare global {
   }
 }
 
-const standalone: OfficeEnvironment = { kind: 'standalone', displayLanguage: null, dark: false, supports: () => false };
+export const standalone: OfficeEnvironment = { kind: 'standalone', displayLanguage: null, dark: false, supports: () => false };
+
+/**
+ * Whether Office opened this page: Office adds `_host_Info` to the task pane's address (Windows, Mac, iPad) and
+ * frames it on the web. A plain browser tab has neither, so it need not wait for office.js from Microsoft's CDN,
+ * which on a closed government network may never answer.
+ */
+export function launchedByOffice(search: string, framed: boolean): boolean {
+  return framed || /[?&]_host_info=/i.test(search);
+}
 
 /**
  * Resolves once Office says which host we are in, or as standalone when office.js cannot load (plain browser

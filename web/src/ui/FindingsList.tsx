@@ -26,7 +26,9 @@ const useStyles = makeStyles({
   },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected, borderLeft: `3px solid ${tokens.colorBrandStroke1}` },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
-  label: { fontWeight: tokens.fontWeightSemibold },
+  // The badge keeps its one line ("Cảnh báo" must not break into two) and the label takes what is left.
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  label: { fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
   proposal: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -50,6 +52,11 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
   const styles = useStyles();
   const groups = useMemo(() => groupFindings(findings, filter), [findings, filter]);
   const order = useMemo(() => visibleOrder(groups), [groups]);
+  const counts = useMemo(() => {
+    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) c[f.severity] += 1;
+    return c;
+  }, [findings]);
 
   const step = (delta: number) => {
     if (order.length === 0) return;
@@ -75,9 +82,15 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
     <section className={styles.root} aria-label="findings">
       <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => onFilter(d.value as SeverityFilter)}>
         <Tab value="all">{t('filterAll')} ({findings.length})</Tab>
-        <Tab value="error">{t('filterErrors')}</Tab>
-        <Tab value="warning">{t('filterWarnings')}</Tab>
-        <Tab value="info">{t('filterInfos')}</Tab>
+        <Tab value="error">
+          {t('filterErrors')} ({counts.error})
+        </Tab>
+        <Tab value="warning">
+          {t('filterWarnings')} ({counts.warning})
+        </Tab>
+        <Tab value="info">
+          {t('filterInfos')} ({counts.info})
+        </Tab>
       </TabList>
       <div className={styles.nav}>
         <Button size="small" onClick={() => step(-1)} disabled={order.length === 0} aria-keyshortcuts="ArrowUp">
@@ -105,10 +118,14 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
                     data-testid="finding"
                     data-code={f.code}
                     data-severity={f.severity}
+                    data-row={f.row}
+                    data-column={f.column}
+                    data-title-line={f.titleLine ?? undefined}
+                    data-proposal={f.proposal ? 'true' : 'false'}
                     ref={selected === index ? (el) => el?.scrollIntoView?.({ block: 'nearest' }) : undefined}
                   >
                     <div className={styles.head}>
-                      <Badge size="small" color={severityColor[f.severity]}>
+                      <Badge size="small" color={severityColor[f.severity]} className={styles.badge}>
                         {t(severityKey[f.severity])}
                       </Badge>
                       <span className={styles.label}>{f.label || (f.column === 'header' ? t('title') : '')}</span>

@@ -40,7 +40,9 @@ export function PrefillPanel({
   if (!result.previous) {
     return (
       <section className={styles.root} data-testid="prefill">
-        <Text>{t('prefillNone')}</Text>
+        <Text data-testid="prefill-none">
+          {t(result.reason === 'header-incomplete' ? 'prefillNoneHeader' : result.reason === 'archive-not-configured' ? 'prefillNoneArchive' : 'prefillNone')}
+        </Text>
         <div className={styles.actions}>
           <Button onClick={onClose}>{t('prefillCancel')}</Button>
         </div>
@@ -71,7 +73,7 @@ export function PrefillPanel({
                   aria-label={p.label}
                 />
               </td>
-              <td className={styles.cell}>{p.label}</td>
+              <td className={styles.cell}>{p.column === 'note' ? `${p.label} (${t('prefillNoteOf')})` : p.label}</td>
               <td className={styles.cell}>{p.current || t('empty')}</td>
               <td className={styles.cell}>{p.previous ?? ''}</td>
               <td className={styles.cell}>{p.proposed ?? ''}</td>

@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   picker: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   layout: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 2fr)', '@media (max-width: 900px)': { gridTemplateColumns: '1fr' } },
   hidden: { display: 'none' },
+  // Beside the table (itself 70vh high), the findings scroll on their own so both stay in view.
+  side: { display: 'flex', flexDirection: 'column', maxHeight: '70vh', minHeight: 0, '@media (max-width: 900px)': { maxHeight: 'none' } },
 });
 
 const ACCEPTED = ['.docx', '.xlsx'];
@@ -63,7 +65,7 @@ export function Standalone({ api }: { api: ApiClient }) {
     setBusy(t('fixing'));
     setError(null);
     try {
-      const { blob, fileName } = await api.fixFile(file);
+      const { blob, fileName, applied, skipped } = await api.fixFile(file);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -73,7 +75,8 @@ export function Standalone({ api }: { api: ApiClient }) {
       a.remove();
       // Revoked later: some browsers start reading the blob only after the click handler returns.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setNotice(t('downloaded', { f: fileName }));
+      const counts = applied !== null ? ` ${t('downloadedCounts', { a: applied, s: skipped ?? 0 })}` : '';
+      setNotice(`${t('downloaded', { f: fileName })}${counts}`);
     } catch (err) {
       setError(err);
     } finally {
@@ -117,7 +120,9 @@ export function Standalone({ api }: { api: ApiClient }) {
       {result && (
         <div className={styles.layout}>
           <AppendixTable rows={result.rows} findings={result.findings} selected={selected === null ? null : (findings[selected] ?? null)} />
-          <FindingsList findings={findings} filter={filter} onFilter={setFilter} selected={selected} onSelect={setSelected} />
+          <div className={styles.side}>
+            <FindingsList findings={findings} filter={filter} onFilter={setFilter} selected={selected} onSelect={setSelected} />
+          </div>
         </div>
       )}
     </div>

@@ -147,11 +147,12 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
     const fixes: Fix[] = [];
     for (const p of proposals) {
       const row = rows.get(p.row);
-      // The value column is the fourth of no, label, unit, value, note.
-      const ref = p.table !== undefined && p.tableRow !== undefined && p.cell !== undefined
+      // Without the host's pointer, the row's cells are no, label, unit, value, note in that order.
+      const column = p.column === 'note' ? 4 : 3;
+      const ref = p.table !== undefined && p.tableRow !== undefined && p.cell !== undefined && p.cell >= 0
         ? { table: p.table, tableRow: p.tableRow, cell: p.cell }
-        : row && row.cells[3] !== undefined && row.cells[3] >= 0
-          ? { table: row.table, tableRow: row.tableRow, cell: row.cells[3] }
+        : row && row.cells[column] !== undefined && row.cells[column] >= 0
+          ? { table: row.table, tableRow: row.tableRow, cell: row.cells[column] }
           : null;
       if (ref && p.proposed) fixes.push({ ref, value: p.proposed, reason: `${t('prefillTitle')}: ${p.previous ?? ''}` });
     }
