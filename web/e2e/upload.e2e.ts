@@ -73,14 +73,22 @@ describe('upload page against the host', () => {
   let before: FindingRow[] = [];
 
   it('opens in standalone mode within the first-render budget', async () => {
-    await page.goto(hostUrl, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid="file-input"]', { state: 'attached', timeout: 15_000 });
-    const firstRenderMs = await page.evaluate(() => {
-      const [mark] = performance.getEntriesByName('cchc:first-render');
-      return mark ? mark.startTime : Number.NaN;
-    });
-    expect(Number.isFinite(firstRenderMs)).toBe(true);
-    writeFileSync(join(results, 'budgets.json'), JSON.stringify({ firstRenderMs, measuredAt: new Date().toISOString() }, null, 2));
+    // One visit warms the freshly started host (JIT, file cache); the budget is the median of the visits after
+    // it, so one stall of a shared machine neither hides nor invents a regression.
+    const samples: number[] = [];
+    for (let visit = 0; visit < 6; visit++) {
+      await page.goto(hostUrl, { waitUntil: 'load' });
+      await page.waitForSelector('[data-testid="file-input"]', { state: 'attached', timeout: 15_000 });
+      const firstRenderMs = await page.evaluate(() => {
+        const [mark] = performance.getEntriesByName('cchc:first-render');
+        return mark ? mark.startTime : Number.NaN;
+      });
+      expect(Number.isFinite(firstRenderMs)).toBe(true);
+      if (visit > 0) samples.push(firstRenderMs);
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    const median = ((sorted[2] ?? Number.NaN) + (sorted[3] ?? Number.NaN)) / 2;
+    writeFileSync(join(results, 'budgets.json'), JSON.stringify({ firstRenderMs: median, samplesMs: samples, measuredAt: new Date().toISOString() }, null, 2));
     await page.screenshot({ path: join(results, '01-standalone.png'), fullPage: true });
   });
 
