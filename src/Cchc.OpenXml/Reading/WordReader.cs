@@ -40,7 +40,11 @@ internal sealed class WordReader(string name, ReadLimits limits)
             // LoadCurrentElement leaves the reader on the loaded element's end, so the next sibling follows.
             do
             {
-                if (reader.IsStartElement && IsBlock(reader.ElementType))
+                if (reader.IsStartElement && reader.ElementType == typeof(Table))
+                {
+                    blocks.Add(ReadTable(StreamedRows(reader)));
+                }
+                else if (reader.IsStartElement && IsBlock(reader.ElementType))
                 {
                     AddBlock(reader.LoadCurrentElement()!, blocks);
                 }
@@ -64,7 +68,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
                 blocks.Add(new ParagraphBlock(Bounded(ParagraphText(paragraph))));
                 break;
             case Table table:
-                blocks.Add(ReadTable(table));
+                blocks.Add(ReadTable(Rows(table)));
                 break;
             case SdtBlock or CustomXmlBlock or SdtContentBlock:
                 foreach (var child in element.ChildElements)
@@ -76,11 +80,11 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
     }
 
-    private TableBlock ReadTable(Table table)
+    private TableBlock ReadTable(IEnumerable<TableRow> tableRows)
     {
         var tableNumber = ++_tables;
         var rows = new List<RawRow>();
-        foreach (var row in Rows(table))
+        foreach (var row in tableRows)
         {
             if (++_rows > limits.MaxRows)
             {
@@ -113,6 +117,40 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
 
         return new TableBlock(rows);
+    }
+
+    /// <summary>
+    /// Rows of the table the reader stands on, loaded one at a time: a body table can hold the whole appendix
+    /// (or 100,000 rows of a crafted file), and as one tree it would cost several kilobytes per row at once.
+    /// The reader is left on the table's end, as <see cref="OpenXmlReader.LoadCurrentElement"/> would leave it.
+    /// </summary>
+    private static IEnumerable<TableRow> StreamedRows(OpenXmlReader reader)
+    {
+        if (!reader.ReadFirstChild())
+        {
+            yield break;
+        }
+
+        do
+        {
+            if (!reader.IsStartElement)
+            {
+                continue;
+            }
+
+            if (reader.ElementType == typeof(TableRow))
+            {
+                yield return (TableRow)reader.LoadCurrentElement()!;
+            }
+            else if (reader.ElementType == typeof(SdtRow) || reader.ElementType == typeof(CustomXmlRow))
+            {
+                foreach (var row in Rows(reader.LoadCurrentElement()!))
+                {
+                    yield return row;
+                }
+            }
+        }
+        while (reader.ReadNextSibling());
     }
 
     /// <summary>Rows of a table, including those wrapped in content controls or custom XML.</summary>
