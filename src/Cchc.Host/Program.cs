@@ -1,3 +1,45 @@
+using Cchc.Host.Api;
+using Cchc.Host.Hosting;
+using Cchc.Host.Problems;
+using Cchc.Host.Security;
+using Cchc.SharePoint;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHostOptions();
+builder.Services.AddApiProblemDetails();
+builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddRequestSafety();
+builder.Services.AddAppendixServices();
+builder.Services.AddReportArchive(builder.Configuration);
+builder.Services.AddHostHealthChecks();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
+app.UseLocalModeNotice();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseTransportSecurity();
+app.UseSecurityHeaders();
+app.UsePaneStaticFiles();
+app.UseRouting();
+app.UseRequestLimits();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseRequestTimeouts();
+
+app.MapCheckApi();
+app.MapFilesApi();
+app.MapArchiveApi();
+app.MapManifestApi();
+app.MapHostHealthChecks();
+app.MapApiDocs();
+app.MapApiNotFound();
+
+// Endpoints run here, so that only what no endpoint took falls through to the pane.
+app.UseEndpoints(_ => { });
+app.UsePane();
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

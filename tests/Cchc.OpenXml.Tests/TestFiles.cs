@@ -59,6 +59,7 @@ internal static class TestFiles
             workbook.Workbook = new S.Workbook(new S.Sheets());
             var strings = workbook.AddNewPart<SharedStringTablePart>();
             strings.SharedStringTable = new S.SharedStringTable();
+            var indexes = new Dictionary<string, int>();
             uint id = 1;
             foreach (var (name, rows) in sheets)
             {
@@ -82,8 +83,14 @@ internal static class TestFiles
                                 row.Append(cell);
                                 break;
                             case var text:
-                                strings.SharedStringTable.Append(new S.SharedStringItem(new S.Text(text.ToString()!)));
-                                var index = strings.SharedStringTable.ChildElements.Count - 1;
+                                var key = text.ToString()!;
+                                if (!indexes.TryGetValue(key, out var index))
+                                {
+                                    index = indexes.Count;
+                                    indexes.Add(key, index);
+                                    strings.SharedStringTable.Append(new S.SharedStringItem(new S.Text(key)));
+                                }
+
                                 row.Append(new S.Cell { CellReference = reference, DataType = S.CellValues.SharedString, CellValue = new S.CellValue(index) });
                                 break;
                         }

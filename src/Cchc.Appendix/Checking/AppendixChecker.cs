@@ -106,6 +106,6 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         return best;
     }
 
-    private CheckContext Analyse(TableSnapshot snapshot, CheckOptions options) =>
+    internal CheckContext Analyse(TableSnapshot snapshot, CheckOptions options) =>
         CheckContext.Create(snapshot, BestAlignment(snapshot, options.TemplateId));
 }

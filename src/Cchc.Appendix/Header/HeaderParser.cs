@@ -7,6 +7,8 @@ namespace Cchc.Appendix.Header;
 /// <summary>Reads unit, period, report number and date from the title lines above the appendix.</summary>
 public static partial class HeaderParser
 {
+    private static readonly string[] ReferenceFields = ["year", "month", "day", "number"];
+
     public static ReportHeader Parse(IReadOnlyList<string> titleLines)
     {
         string? unit = null;
@@ -93,6 +95,44 @@ public static partial class HeaderParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <paramref name="line"/> with the period it names replaced by <paramref name="period"/> ("QUÝ III NĂM 2022 CỦA …"
+    /// → "QUÝ IV NĂM 2022 CỦA …"), or null when it names none.
+    /// </summary>
+    public static string? WithPeriod(string line, ReportPeriod period)
+    {
+        var squeezed = VietnameseText.Squeeze(line);
+        var match = PeriodPattern().Match(VietnameseText.Fold(squeezed));
+        return match.Success ? squeezed[..match.Index] + period.ToTitleText() + squeezed[(match.Index + match.Length)..] : null;
+    }
+
+    /// <summary>
+    /// The "(Kèm theo Báo cáo số …)" line made ready for a new report: number and date emptied to "…", the year
+    /// set to <paramref name="year"/>; null when <paramref name="line"/> is not such a line.
+    /// </summary>
+    public static string? BlankReference(string line, int year)
+    {
+        var squeezed = VietnameseText.Squeeze(line);
+        var match = ReferencePattern().Match(VietnameseText.Fold(squeezed));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(squeezed);
+        var groups = ReferenceFields
+            .Select(name => match.Groups[name])
+            .Where(g => g.Success)
+            .OrderByDescending(g => g.Index);
+        foreach (var group in groups)
+        {
+            builder.Remove(group.Index, group.Length);
+            builder.Insert(group.Index, group.Name == "year" ? year.ToString(CultureInfo.InvariantCulture) : "…");
+        }
+
+        return builder.ToString();
     }
 
     private static bool Blank(string text) => text.All(c => !char.IsLetterOrDigit(c));

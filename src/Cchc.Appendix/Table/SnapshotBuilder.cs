@@ -15,6 +15,9 @@ public static class SnapshotBuilder
     /// <summary>A cell longer than this is never a header label; it spares folding long note cells.</summary>
     private const int MaxHeaderCellLength = 80;
 
+    /// <summary>Signature phrases are short ("TM. ỦY BAN NHÂN DÂN", "Nơi nhận:"); indicator labels rarely are.</summary>
+    private const int MaxSignatureLength = 40;
+
     private const string LabelHeaderKey = "TEN CHI TIEU";
 
     /// <summary>
@@ -225,7 +228,7 @@ public static class SnapshotBuilder
     {
         foreach (var cell in row.Cells)
         {
-            if (cell.Number is null && cell.Text.Length is > 0 and <= MaxHeaderCellLength
+            if (cell.Number is null && MightNameLabelColumn(cell.Text)
                 && VietnameseText.LabelKey(cell.Text).Contains(LabelHeaderKey, StringComparison.Ordinal))
             {
                 return true;
@@ -234,6 +237,15 @@ public static class SnapshotBuilder
 
         return false;
     }
+
+    /// <summary>
+    /// A cheap test that spares folding most cells: "TÊN CHỈ TIÊU" keeps the ASCII pairs "CH" and "TI" in
+    /// either Unicode form, since only vowels carry its diacritics.
+    /// </summary>
+    private static bool MightNameLabelColumn(string text) =>
+        text.Length is >= 12 and <= MaxHeaderCellLength
+        && text.Contains("CH", StringComparison.OrdinalIgnoreCase)
+        && text.Contains("TI", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"(1) (2) (3) (4) (5)" or "1 2 3 4 5" under a header: the columns' numbers, not data.</summary>
     private static bool IsNumberingRow(RawRow row)
@@ -291,7 +303,7 @@ public static class SnapshotBuilder
                 return false;
             }
 
-            if (cell.Text.Length is > 0 and <= MaxHeaderCellLength && IsSignatureText(cell.Text))
+            if (IsSignatureText(cell.Text))
             {
                 signature = true;
             }
@@ -302,7 +314,8 @@ public static class SnapshotBuilder
 
     private static bool IsSignatureText(string text)
     {
-        if (text.Length > MaxHeaderCellLength)
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length is < 2 or > MaxSignatureLength || char.ToUpperInvariant(trimmed[0]) is not ('N' or 'T' or 'K' or 'C' or 'P'))
         {
             return false;
         }

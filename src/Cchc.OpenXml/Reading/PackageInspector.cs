@@ -76,12 +76,9 @@ internal static class PackageInspector
 
             return kind;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or ArgumentException or NotSupportedException)
         {
-            throw ReadFailures.Corrupt(name, e);
-        }
-        catch (XmlException e)
-        {
+            // A damaged central directory or a part that stops short surfaces as any of these.
             throw ReadFailures.Corrupt(name, e);
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cchc.Appendix.Table;
 
 namespace Cchc.Appendix.Tests.Table;
@@ -268,7 +267,7 @@ public class SnapshotBuilderTests
     }
 
     [Fact]
-    public void TryBuild_HundredThousandRows_BuildsQuickly()
+    public void TryBuild_HundredThousandRows_KeepsEveryRow()
     {
         var rows = new List<RawRow>(100_002) { Row(Header) };
         for (var i = 0; i < 100_000; i++)
@@ -276,11 +275,10 @@ public class SnapshotBuilderTests
             rows.Add(Row(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Số hồ sơ tiếp nhận trong kỳ báo cáo", "Hồ sơ", "1.730", "Ghi chú dài về nguồn số liệu"));
         }
 
-        var watch = Stopwatch.StartNew();
+        // Speed is measured by the benchmarks in bench/, not asserted here.
         var snapshot = SnapshotBuilder.TryBuild([new TableBlock(rows, "Sheet1")], SourceKind.Excel)!;
-        watch.Stop();
 
         Assert.Equal(100_000, snapshot.Rows.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(100_000, snapshot.Rows[^1].Row);
     }
 }

@@ -1,0 +1,86 @@
+using Cchc.Appendix.Checking;
+using Cchc.Appendix.Table;
+using Microsoft.AspNetCore.Http.HttpResults;
+using P = Cchc.Host.Problems.Problems;
+
+namespace Cchc.Host.Api;
+
+/// <summary><c>POST /api/check</c>: the pane's read of the open document in, findings out.</summary>
+public static class CheckApi
+{
+    public static IEndpointRouteBuilder MapCheckApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapApiGroup(string.Empty, "Check");
+        group.MapPost("/check", CheckAsync)
+            .WithName("Check")
+            .WithSummary("Kiểm tra phụ lục / Check the appendix the pane read")
+            .WithDescription("The title lines and table rows as read from Word, Excel or the browser; `?previous=archive` compares with the previous period from the archive.");
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> CheckAsync(
+        CheckRequest request,
+        string? previous,
+        string? lang,
+        PreviousReports previousReports,
+        CancellationToken cancellationToken)
+    {
+        if (ValidateQuery(previous, lang) is { } invalidQuery)
+        {
+            return invalidQuery;
+        }
+
+        if (CheckMapping.ToSource(request.Host) is not { } source)
+        {
+            return P.Result(P.InvalidRequest, "Trường host phải là word, excel hoặc browser.", "The host field must be word, excel or browser.", extensions: new Dictionary<string, object?> { ["field"] = "host" });
+        }
+
+        var current = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(request.TitleLines, request.Tables), source);
+        if (current is null)
+        {
+            return NoAppendix();
+        }
+
+        var found = PreviousResult.None;
+        if (request.Previous is { } inline)
+        {
+            var inlineSnapshot = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(inline.TitleLines, inline.Tables), source);
+            if (inlineSnapshot is null)
+            {
+                return P.Result(P.NoAppendix, "Tài liệu kỳ trước gửi kèm không có bảng phụ lục (không thấy hàng tiêu đề có cột TÊN CHỈ TIÊU).", "The previous period's document has no appendix table (no header row naming TÊN CHỈ TIÊU).", extensions: new Dictionary<string, object?> { ["field"] = "previous" });
+            }
+
+            found = new PreviousResult(inlineSnapshot, new PreviousDto("inline", CheckMapping.ToPeriod(Cchc.Appendix.Header.HeaderParser.Parse(inlineSnapshot.TitleLines).Period), null), null);
+        }
+        else if (previous is not null)
+        {
+            found = await previousReports.FromArchiveAsync(current, request.DocumentUrl, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var report = AppendixChecker.Default.Check(current, found.Snapshot);
+        return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason));
+    }
+
+    internal static ProblemHttpResult? ValidateQuery(string? previous, string? lang)
+    {
+        if (previous is not null && !string.Equals(previous, "archive", StringComparison.OrdinalIgnoreCase))
+        {
+            return P.Result(P.InvalidRequest, "Tham số previous chỉ nhận giá trị archive.", "The previous parameter only accepts archive.", extensions: new Dictionary<string, object?> { ["field"] = "previous" });
+        }
+
+        if (lang is not null && lang is not ("vi" or "en"))
+        {
+            return P.Result(P.InvalidRequest, "Tham số lang phải là vi hoặc en.", "The lang parameter must be vi or en.", extensions: new Dictionary<string, object?> { ["field"] = "lang" });
+        }
+
+        return null;
+    }
+
+    internal static bool IsEnglish(string? lang) => lang == "en";
+
+    internal static ProblemHttpResult NoAppendix() => P.Result(
+        P.NoAppendix,
+        "Không tìm thấy bảng phụ lục: cần một bảng có hàng tiêu đề ghi TÊN CHỈ TIÊU.",
+        "No appendix table found: a table whose header row names TÊN CHỈ TIÊU is needed.");
+}

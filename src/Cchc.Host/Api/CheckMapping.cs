@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Cchc.Appendix.Checking;
+using Cchc.Appendix.Findings;
+using Cchc.Appendix.Header;
+using Cchc.Appendix.Table;
+
+namespace Cchc.Host.Api;
+
+/// <summary>Translates between the JSON contract of docs/api.md and the engine's records; decides nothing.</summary>
+public static partial class CheckMapping
+{
+    /// <summary>The pane's read as document blocks: title lines as paragraphs, then the tables in request order.</summary>
+    public static IReadOnlyList<DocumentBlock> ToBlocks(IReadOnlyList<string>? titleLines, IReadOnlyList<TableDto>? tables)
+    {
+        var blocks = new List<DocumentBlock>();
+        foreach (var line in titleLines ?? [])
+        {
+            blocks.Add(new ParagraphBlock(line ?? string.Empty));
+        }
+
+        foreach (var table in tables ?? [])
+        {
+            var rows = (table?.Rows ?? [])
+                .Select(row => new RawRow((row?.Cells ?? []).Select(ToRawCell).ToArray()))
+                .ToArray();
+            blocks.Add(new TableBlock(rows, table?.Sheet));
+        }
+
+        return blocks;
+    }
+
+    private static RawCell ToRawCell(CellDto? cell) => cell is null
+        ? RawCell.Empty
+        : new RawCell(cell.Text ?? string.Empty, cell.Number, cell.Format, cell.Span is > 0 ? cell.Span.Value : 1);
+
+    /// <summary>The host named in the request, or null when it names none the contract knows.</summary>
+    public static SourceKind? ToSource(string? host) => host?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "browser" => SourceKind.Browser,
+        "word" => SourceKind.Word,
+        "excel" => SourceKind.Excel,
+        _ => null,
+    };
+
+    public static CheckResponse ToResponse(TableSnapshot snapshot, CheckReport report, bool english, PreviousDto? previous, string? previousReason)
+    {
+        var rowsByNumber = snapshot.Rows.ToDictionary(row => row.Row);
+        var rows = new List<RowResultDto>(snapshot.Rows.Count);
+        string? section = null;
+        foreach (var row in snapshot.Rows)
+        {
+            if (SectionNumber().IsMatch(row.No.Text.Trim()))
+            {
+                section = row.No.Text.Trim().TrimEnd('.');
+            }
+
+            var location = row.Location;
+            rows.Add(new RowResultDto(
+                row.Row,
+                section,
+                row.No.Text,
+                row.Label.Text,
+                row.Unit.Text,
+                row.Value.Text,
+                row.Note.Text,
+                location?.Table ?? -1,
+                location?.TableRow ?? -1,
+                location?.Cells ?? []));
+        }
+
+        var findings = report.Findings.Select(finding =>
+        {
+            var location = finding.Row > 0 && rowsByNumber.TryGetValue(finding.Row, out var row) ? row.Location : null;
+            return new FindingDto(
+                finding.Row,
+                ColumnName(finding.Column),
+                finding.Label,
+                finding.Code,
+                SeverityName(finding.Severity),
+                english ? finding.MessageEn : finding.Message,
+                finding.MessageEn,
+                finding.Section,
+                finding.IndicatorId,
+                finding.TitleLine,
+                location?.Table ?? -1,
+                location?.TableRow ?? -1,
+                location?.CellOf(finding.Column) ?? -1,
+                finding.Proposal is { } proposal ? new ProposalDto(proposal.Value, SourceName(proposal.Source), proposal.PreviousValue) : null);
+        }).ToArray();
+
+        var header = report.Header;
+        var template = report.Template;
+        var summary = report.Summary;
+        return new CheckResponse(
+            header.Unit,
+            ToPeriod(header.Period),
+            header.ReportNumber,
+            header.ReportDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            new TemplateDto(template.TemplateId, template.TemplateVersion, template.TemplateName, template.MatchedRows, template.UnmatchedRows),
+            previous,
+            previousReason,
+            rows,
+            findings,
+            new SummaryDto(summary.Errors, summary.Warnings, summary.Infos, summary.Errors == 0 && summary.Warnings == 0));
+    }
+
+    public static PeriodDto? ToPeriod(ReportPeriod? period) => period is null
+        ? null
+        : new PeriodDto(period.KindName, period.Kind == PeriodKind.Quarter ? period.Number : null, period.Year, period.ToString(), $"{period.Year}-{period.Slug}");
+
+    /// <summary>Parses the period slugs of the archive routes: <c>2022-q3</c>, <c>2022-6-thang</c>, <c>2022-9-thang</c>, <c>2022-nam</c>.</summary>
+    public static bool TryParsePeriodSlug(string? text, out ReportPeriod period)
+    {
+        period = null!;
+        var match = PeriodSlug().Match(text?.Trim().ToLowerInvariant() ?? string.Empty);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        period = match.Groups["rest"].Value switch
+        {
+            "6-thang" => ReportPeriod.SixMonths(year),
+            "9-thang" => ReportPeriod.NineMonths(year),
+            "nam" => ReportPeriod.FullYear(year),
+            var quarter => ReportPeriod.Quarter(quarter[1] - '0', year),
+        };
+        return true;
+    }
+
+    public static string ColumnName(AppendixColumn column) => column switch
+    {
+        AppendixColumn.No => "no",
+        AppendixColumn.Label => "label",
+        AppendixColumn.Unit => "unit",
+        AppendixColumn.Value => "value",
+        AppendixColumn.Note => "note",
+        _ => "header",
+    };
+
+    public static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    public static string SourceName(ProposalSource source) => source switch
+    {
+        ProposalSource.Computed => "computed",
+        ProposalSource.PreviousPeriod => "previous-period",
+        ProposalSource.TemplateDefault => "template-default",
+        ProposalSource.Template => "template",
+        _ => "header",
+    };
+
+    [GeneratedRegex(@"^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.?$")]
+    private static partial Regex SectionNumber();
+
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<rest>q[1-4]|6-thang|9-thang|nam)$")]
+    private static partial Regex PeriodSlug();
+}

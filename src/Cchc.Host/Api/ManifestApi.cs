@@ -1,0 +1,90 @@
+using System.Reflection;
+using System.Xml.Linq;
+using Microsoft.Extensions.Options;
+using HostOptions = Cchc.Host.Hosting.HostOptions;
+
+namespace Cchc.Host.Api;
+
+/// <summary>
+/// <c>GET /manifest.xml</c> and what it points at: the icons and the add-in command page. Anonymous, because
+/// Office and the administrator who deploys the add-in fetch them without a token.
+/// </summary>
+public static class ManifestApi
+{
+    /// <summary>The origin the committed manifest is written for; replaced by the host's public URL.</summary>
+    public const string TemplateOrigin = "https://localhost:7190";
+
+    /// <summary>The registration placeholder of the committed manifest; replaced by <c>AzureAd:ClientId</c>.</summary>
+    public const string TemplateClientId = "00000000-0000-0000-0000-000000000000";
+
+    private static readonly int[] _iconSizes = [16, 32, 64, 80];
+
+    public static IEndpointRouteBuilder MapManifestApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/manifest.xml", (HttpContext context, IOptions<HostOptions> host, IConfiguration configuration) =>
+            {
+                var publicUrl = string.IsNullOrWhiteSpace(host.Value.PublicUrl)
+                    ? $"{context.Request.Scheme}://{context.Request.Host}"
+                    : host.Value.PublicUrl.TrimEnd('/');
+                context.Response.Headers.CacheControl = "no-cache";
+                return Results.Text(Render(publicUrl, configuration["AzureAd:ClientId"]), "application/xml; charset=utf-8");
+            })
+            .WithName("Manifest")
+            .WithSummary("Tệp manifest của tiện ích / The add-in manifest for this host")
+            .WithTags("Manifest")
+            .AllowAnonymous();
+
+        endpoints.MapGet("/assets/icon-{size:int}.png", (int size, HttpContext context) =>
+            {
+                if (!_iconSizes.Contains(size))
+                {
+                    return Results.NotFound();
+                }
+
+                context.Response.Headers.CacheControl = "public, max-age=86400";
+                return Results.Stream(Resource($"assets.icon-{size}.png"), "image/png");
+            })
+            .ExcludeFromDescription()
+            .AllowAnonymous();
+
+        endpoints.MapGet("/commands.html", () => Results.Stream(Resource("commands.html"), "text/html; charset=utf-8"))
+            .ExcludeFromDescription()
+            .AllowAnonymous();
+        endpoints.MapGet("/commands.js", () => Results.Stream(Resource("commands.js"), "text/javascript; charset=utf-8"))
+            .ExcludeFromDescription()
+            .AllowAnonymous();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// The committed manifest with this host's origin and registration. Without a registration (local mode)
+    /// the sign-in element goes, so Office does not try single sign-on against a placeholder.
+    /// </summary>
+    public static string Render(string publicUrl, string? clientId)
+    {
+        using var reader = new StreamReader(Resource("manifest.xml"));
+        var authority = new Uri(publicUrl).Authority;
+        var text = reader.ReadToEnd()
+            .Replace("api://localhost:7190/", $"api://{authority}/", StringComparison.Ordinal)
+            .Replace(TemplateOrigin, publicUrl, StringComparison.Ordinal);
+        if (!string.IsNullOrWhiteSpace(clientId))
+        {
+            text = text.Replace(TemplateClientId, clientId.Trim(), StringComparison.Ordinal);
+        }
+
+        var document = XDocument.Parse(text, LoadOptions.PreserveWhitespace);
+
+        // The committed file's comments speak to developers about localhost; a deployed host's copy needs none.
+        document.DescendantNodes().OfType<XComment>().Remove();
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            document.Descendants().Where(element => element.Name.LocalName == "WebApplicationInfo").Remove();
+        }
+
+        return document.Declaration + Environment.NewLine + document.Root!.ToString(SaveOptions.DisableFormatting);
+    }
+
+    private static Stream Resource(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream("Cchc.Host." + name)
+        ?? throw new InvalidOperationException($"Embedded resource Cchc.Host.{name} is missing from the build.");
+}

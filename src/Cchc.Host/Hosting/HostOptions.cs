@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cchc.Host.Hosting;
+
+/// <summary>The <c>Host</c> section: how the outside world reaches this host.</summary>
+public sealed class HostOptions
+{
+    public const string SectionName = "Host";
+
+    /// <summary>
+    /// The https origin Office loads the pane from, e.g. <c>https://cchc.soctrang.gov.vn</c>; written into
+    /// the served manifest. Empty: the origin of the request that asks for the manifest.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Origins allowed to frame the pane's pages, besides the host itself: the Office clients.</summary>
+    public IList<string> FrameAncestors { get; set; } = [];
+
+    /// <summary>The Office origins that frame a task pane, used when <see cref="FrameAncestors"/> is empty.</summary>
+    public static IReadOnlyList<string> OfficeFrameAncestors { get; } =
+    [
+        "https://*.officeapps.live.com",
+        "https://*.office.com",
+        "https://*.microsoft365.com",
+        "https://*.sharepoint.com",
+        "https://*.cloud.microsoft",
+    ];
+
+    /// <summary>Office loads add-ins over https only, so anything else is a configuration mistake.</summary>
+    public bool HasValidPublicUrl => string.IsNullOrWhiteSpace(PublicUrl)
+        || (Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps);
+
+    public IReadOnlyList<string> EffectiveFrameAncestors => FrameAncestors.Count > 0 ? [.. FrameAncestors] : OfficeFrameAncestors;
+}
+
+/// <summary>The <c>Limits</c> section: how much one request may ask of the host.</summary>
+public sealed class LimitsOptions
+{
+    public const string SectionName = "Limits";
+
+    /// <summary>20 MB: a real appendix is well under 1 MB, so anything larger is a mistake or an attack.</summary>
+    [Range(1024, 200L * 1024 * 1024)]
+    public long MaxDocumentBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// 2 MB of JSON: the pane's snapshot of a 220-row appendix is about 60 KB, with the previous period
+    /// inline about twice that; Office on the web refuses requests over 5 MB anyway.
+    /// </summary>
+    [Range(1024, 50L * 1024 * 1024)]
+    public long MaxSnapshotBytes { get; set; } = 2L * 1024 * 1024;
+
+    /// <summary>Time one request may spend reading and checking documents before it answers 504.</summary>
+    [Range(1, 600)]
+    public int ProcessingTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Requests per minute per signed-in user (or per IP address in local mode).</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerMinute { get; set; } = 120;
+
+    /// <summary>Document uploads per minute per user or IP: reading a file costs far more than a JSON check.</summary>
+    [Range(1, 100_000)]
+    public int DocumentRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>The largest multipart request: a document and its previous period, plus form overhead.</summary>
+    public long MaxMultipartBytes => (2 * MaxDocumentBytes) + (64 * 1024);
+}
+
+/// <summary>The <c>Spa</c> section: where the task pane comes from.</summary>
+public sealed class SpaOptions
+{
+    public const string SectionName = "Spa";
+
+    /// <summary>
+    /// The Vite dev server (<c>https://localhost:5173</c>) to proxy to in Development; empty serves the
+    /// built pane.
+    /// </summary>
+    public string? DevServerUrl { get; set; }
+
+    /// <summary>
+    /// The pane's build output. Empty: <c>pane/</c> next to a published host, else <c>web/dist</c> of the
+    /// repository.
+    /// </summary>
+    public string? RootPath { get; set; }
+}

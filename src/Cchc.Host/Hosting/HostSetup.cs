@@ -1,0 +1,50 @@
+using Cchc.Host.Api;
+using Scalar.AspNetCore;
+
+namespace Cchc.Host.Hosting;
+
+public static class HostSetup
+{
+    /// <summary>The host's own sections, validated when the host starts rather than at the first request.</summary>
+    public static IServiceCollection AddHostOptions(this IServiceCollection services)
+    {
+        services.AddOptions<HostOptions>().BindConfiguration(HostOptions.SectionName)
+            .Validate(options => options.HasValidPublicUrl, "Host:PublicUrl must be an absolute https URL such as https://cchc.example.gov.vn, or empty.")
+            .ValidateOnStart();
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>Reading documents and finding the previous period's report.</summary>
+    public static IServiceCollection AddAppendixServices(this IServiceCollection services)
+    {
+        services.AddSingleton<IAppendixReader, OpenXmlAppendixReader>();
+        services.AddScoped<PreviousReports>();
+        return services;
+    }
+
+    /// <summary>HSTS and the redirect to https everywhere but on a developer's machine.</summary>
+    public static IApplicationBuilder UseTransportSecurity(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app;
+    }
+
+    /// <summary><c>/openapi/v1.json</c> always; the Scalar reference page at <c>/scalar</c> in Development only.</summary>
+    public static IEndpointRouteBuilder MapApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+
+        return app;
+    }
+}
