@@ -17,6 +17,13 @@ if (args is ["--iterations", var count, .. var files])
     return Throughput.Run(iterations, files.Length > 0 ? files : [Fixtures.Q3Docx, Fixtures.Q3Xlsx], Console.Out);
 }
 
+// "--check-request FILE" writes the JSON body the pane would post to /api/check for FILE (bench/load.sh).
+if (args is ["--check-request", var document])
+{
+    Console.WriteLine(CheckRequestJson.For(document));
+    return 0;
+}
+
 // "--describe-synthetic N" shows what the engine benchmark checks: the template match and the findings it raises.
 if (args is ["--describe-synthetic", var size] && int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var rows))
 {

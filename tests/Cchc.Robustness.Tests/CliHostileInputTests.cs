@@ -104,7 +104,7 @@ public sealed class CliHostileInputTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static byte[] Build(string kind) => kind switch
+    internal static byte[] Build(string kind) => kind switch
     {
         "empty" => [],
         "truncated-zip" => HostileCorpus.TruncatedZip(),
