@@ -30,6 +30,8 @@ public class EngineBenchmarks
 [MemoryDiagnoser]
 public class FixtureCheckBenchmarks
 {
+    private static readonly CheckOptions NoRules = new(OnlyCodes: new HashSet<string>());
+
     private TableSnapshot _q3 = null!;
     private TableSnapshot _q2 = null!;
 
@@ -42,6 +44,10 @@ public class FixtureCheckBenchmarks
 
     [Benchmark(Baseline = true, Description = "check fixture Q3")]
     public CheckReport CheckFixture() => AppendixChecker.Default.Check(_q3);
+
+    /// <summary>Matching to the template, header and number parsing, with no rule run: what every check pays first.</summary>
+    [Benchmark(Description = "match + parse only (no rules)")]
+    public CheckReport MatchOnly() => AppendixChecker.Default.Check(_q3, options: NoRules);
 
     [Benchmark(Description = "check fixture Q3 with Q2 previous")]
     public CheckReport CheckFixtureWithPrevious() => AppendixChecker.Default.Check(_q3, _q2);
