@@ -13,9 +13,11 @@ internal static class CheckCommand
         var language = CommonOptions.Language();
         var templates = CommonOptions.TemplateDirectory();
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON (cho chương trình khác đọc)." };
+        var fromArchive = new Option<bool>("--previous-from-archive") { Description = "Lấy báo cáo kỳ trước của cùng đơn vị từ kho lưu trữ (thư mục --archive)." };
+        var archive = CommonOptions.ArchiveDirectory();
         var command = new Command("check", "Kiểm tra phụ lục: đơn vị tính, kiểu số liệu, tổng, thứ tự, tỷ lệ, kỳ báo cáo, đánh số, tiêu đề.")
         {
-            file, previous, json, language, templates,
+            file, previous, fromArchive, archive, json, language, templates,
         };
 
         command.SetAction(parsed =>
@@ -30,10 +32,27 @@ internal static class CheckCommand
             }
 
             var previousFile = parsed.GetValue(previous);
+            if (previousFile is not null && parsed.GetValue(fromArchive))
+            {
+                error.WriteLine(english ? "Use either --previous or --previous-from-archive, not both." : "Chỉ dùng một trong hai: --previous hoặc --previous-from-archive.");
+                return CliApp.Unusable;
+            }
+
             var previousSnapshot = previousFile is null ? null : inputs.ReadAppendix(previousFile);
             if (previousFile is not null && previousSnapshot is null)
             {
                 return CliApp.Unusable;
+            }
+
+            if (parsed.GetValue(fromArchive))
+            {
+                var lookup = ArchiveLookups.Previous(current, parsed.GetValue(archive)!, english, error);
+                if (!lookup.Usable)
+                {
+                    return CliApp.Unusable;
+                }
+
+                previousSnapshot = lookup.Snapshot;
             }
 
             var report = new AppendixChecker(catalog!).Check(current, previousSnapshot);

@@ -17,6 +17,9 @@ internal static class CliApp
         var root = new RootCommand("Kiểm tra và điền phụ lục thống kê báo cáo cải cách hành chính (CCHC) trong tệp .docx/.xlsx.")
         {
             CheckCommand.Create(output, error),
+            FixCommand.Create(output, error),
+            FillCommand.Create(output, error),
+            RollCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

@@ -30,4 +30,20 @@ internal static class CommonOptions
     {
         Description = "Thư mục chứa mẫu phụ lục (*.json) của tỉnh, dùng thêm cho các mẫu có sẵn.",
     };
+
+    public static Option<FileInfo?> Output() => new("--out")
+    {
+        Description = "Tệp kết quả (.docx/.xlsx); được ghi qua một tệp tạm rồi đổi tên, không bao giờ dở dang.",
+    };
+
+    public static Option<bool> InPlace() => new("--in-place")
+    {
+        Description = "Cho phép ghi đè lên chính tệp đầu vào.",
+    };
+
+    public static Option<DirectoryInfo> ArchiveDirectory() => new("--archive")
+    {
+        Description = "Thư mục kho lưu trữ báo cáo, sắp xếp {đơn vị}/{năm}/{kỳ}/ (mặc định: biến môi trường CCHC_ARCHIVE, nếu không có thì thư mục archive).",
+        DefaultValueFactory = _ => new DirectoryInfo(Environment.GetEnvironmentVariable("CCHC_ARCHIVE") is { Length: > 0 } root ? root : "archive"),
+    };
 }

@@ -46,9 +46,13 @@ public static class AppendixDocument
         var name = DisplayName(fileName);
         var bytes = PackageInspector.Buffer(stream, name, limits);
         var kind = PackageInspector.Inspect(bytes, name, limits, inflate: true);
+        return ReadBlocks(bytes, kind, name, limits);
+    }
 
-        // Characters bound each part as the SDK parses it; bytes were already bounded when inflating.
-        var settings = new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes };
+    /// <summary>The blocks of a package already buffered and inspected; writers read the document they are about to change with it.</summary>
+    internal static IReadOnlyList<DocumentBlock> ReadBlocks(byte[] bytes, DocumentKind kind, string name, ReadLimits limits)
+    {
+        var settings = OpenSettingsFor(limits);
         try
         {
             using var memory = new MemoryStream(bytes, writable: false);
@@ -67,6 +71,9 @@ public static class AppendixDocument
         }
     }
 
+    /// <summary>Characters bound each part as the SDK parses it; bytes were already bounded when inflating.</summary>
+    internal static OpenSettings OpenSettingsFor(ReadLimits limits) => new() { MaxCharactersInPart = limits.MaxUncompressedBytes };
+
     /// <summary>What the content of <paramref name="stream"/> is, without reading the document itself.</summary>
     /// <exception cref="DocumentReadException">The file is not a Word or Excel document; the error says what it is instead.</exception>
     public static DocumentKind Sniff(Stream stream, string fileName, ReadLimits? limits = null)
@@ -81,13 +88,13 @@ public static class AppendixDocument
     /// Failures of parsing a package that has passed inspection: broken XML (a DTD is refused here), a
     /// package the SDK cannot make sense of, a part cut short.
     /// </summary>
-    private static bool IsMalformedDocument(Exception e) =>
+    internal static bool IsMalformedDocument(Exception e) =>
         e is XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException
             or IOException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException
             or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException
         && e is not DocumentReadException;
 
-    private static string DisplayName(string? fileName)
+    internal static string DisplayName(string? fileName)
     {
         var name = Path.GetFileName(fileName ?? string.Empty);
         return string.IsNullOrWhiteSpace(name) ? "tài liệu" : name;

@@ -59,7 +59,7 @@ public static class ArchiveNames
     public static string SafeFileName(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        var name = fileName.Normalize(NormalizationForm.FormC);
+        var name = Cchc.Appendix.Text.VietnameseText.Normalize(fileName);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw ArchiveErrors.InvalidFileName(fileName, "tên tệp trống", "the name is empty");

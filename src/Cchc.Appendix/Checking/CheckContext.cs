@@ -10,6 +10,7 @@ internal sealed class CheckContext
 {
     private readonly Dictionary<string, RowFacts> _byId;
     private Derivations? _derivations;
+    private IReadOnlyList<Rules.NumberingIssue>? _numbering;
 
     private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, IReadOnlyList<RowFacts> rows)
     {
@@ -33,6 +34,9 @@ internal sealed class CheckContext
     public IReadOnlyList<TemplateRelation> Relations => Template?.Template.Relations ?? [];
 
     public Derivations Derived => _derivations ??= Derivations.Solve(this);
+
+    /// <summary>What each THỨ TỰ cell should say; three rules read it, so it is worked out once.</summary>
+    public IReadOnlyList<Rules.NumberingIssue> NumberingIssues => _numbering ??= Rules.Numbering.Issues(this);
 
     /// <summary>The previous period's appendix, when one was given.</summary>
     public CheckContext? Previous { get; private set; }

@@ -91,6 +91,15 @@ public sealed record ReportPeriod(PeriodKind Kind, int Number, int Year)
         _ => $"năm {Year}",
     };
 
+    /// <summary>The period in English: "Q3 2022", "the first six months of 2022", "the year 2022".</summary>
+    public string ToEnglishString() => Kind switch
+    {
+        PeriodKind.Quarter => $"Q{Number} {Year}",
+        PeriodKind.SixMonths => $"the first six months of {Year}",
+        PeriodKind.NineMonths => $"the first nine months of {Year}",
+        _ => $"the year {Year}",
+    };
+
     internal static string Roman(int number) => number switch
     {
         1 => "I",

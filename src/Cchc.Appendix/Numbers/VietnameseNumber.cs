@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cchc.Appendix.Templates;
+using Cchc.Appendix.Text;
 
 namespace Cchc.Appendix.Numbers;
 
@@ -48,7 +49,7 @@ public static class VietnameseNumber
     public static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in VietnameseText.Normalize(text))
         {
             if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00A0' or '\u202F' or '\u2009')
             {

@@ -71,52 +71,52 @@ internal static class Numbering
     }
 }
 
+/// <summary>A numbering fault of one kind, with the expected number (blank for a sub-item) as the proposal.</summary>
+internal abstract class NumberingRule : Rule
+{
+    public override Severity Severity => Severity.Warning;
+
+    protected abstract string IssueKind { get; }
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        context.NumberingIssues.Where(i => i.Kind == IssueKind)
+            .Select(i => At(i.Row, AppendixColumn.No, Args(("written", i.Row.Row.No.Text.Trim()), ("section", i.Row.Section), ("expected", i.Expected)), new Proposal(i.Expected, ProposalSource.Template)));
+}
+
 /// <summary>The same item number twice in one section.</summary>
-internal sealed class NumberingDuplicateRule : Rule
+internal sealed class NumberingDuplicateRule : NumberingRule
 {
     public override string Code => "NUMBERING_DUPLICATE";
-
-    public override Severity Severity => Severity.Warning;
 
     public override MessageTemplate Message { get; } = new(
         "Số thứ tự {written} bị lặp trong mục {section}; dòng “{label}” phải là {expected}.",
         "Item number {written} repeats in section {section}; “{label}” should be {expected}.");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        Numbering.Issues(context).Where(i => i.Kind == Numbering.Duplicate)
-            .Select(i => At(i.Row, AppendixColumn.No, Args(("written", i.Row.Row.No.Text.Trim()), ("section", i.Row.Section), ("expected", i.Expected)), new Proposal(i.Expected, ProposalSource.Template)));
+    protected override string IssueKind => Numbering.Duplicate;
 }
 
 /// <summary>An item number that skips, goes back, or is missing.</summary>
-internal sealed class NumberingSequenceRule : Rule
+internal sealed class NumberingSequenceRule : NumberingRule
 {
     public override string Code => "NUMBERING_SEQUENCE";
-
-    public override Severity Severity => Severity.Warning;
 
     public override MessageTemplate Message { get; } = new(
         "Số thứ tự của “{label}” là “{written}”, nhưng theo thứ tự trong mục {section} phải là {expected}.",
         "“{label}” is numbered “{written}”, but in section {section} it should be {expected}.");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        Numbering.Issues(context).Where(i => i.Kind == Numbering.Sequence)
-            .Select(i => At(i.Row, AppendixColumn.No, Args(("written", i.Row.Row.No.Text.Trim()), ("section", i.Row.Section), ("expected", i.Expected)), new Proposal(i.Expected, ProposalSource.Template)));
+    protected override string IssueKind => Numbering.Sequence;
 }
 
 /// <summary>A sub-item that carries an item number of its own.</summary>
-internal sealed class SubItemNumberedRule : Rule
+internal sealed class SubItemNumberedRule : NumberingRule
 {
     public override string Code => "NUMBERING_SUBITEM";
-
-    public override Severity Severity => Severity.Warning;
 
     public override MessageTemplate Message { get; } = new(
         "“{label}” là dòng con nên không đánh số thứ tự (đang ghi {written}).",
         "“{label}” is a sub-item and carries no item number (it says {written}).");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        Numbering.Issues(context).Where(i => i.Kind == Numbering.SubItem)
-            .Select(i => At(i.Row, AppendixColumn.No, Args(("written", i.Row.Row.No.Text.Trim())), new Proposal(string.Empty, ProposalSource.Template)));
+    protected override string IssueKind => Numbering.SubItem;
 }
 
 /// <summary>Sections run I, II, III… in order.</summary>

@@ -102,7 +102,7 @@ internal sealed class PreviousReportRule : Rule
         {
             yield return AtHeader(Args(
                 ("previous", previous.Period.ToString()), ("current", period.ToString()), ("expected", expected.ToString()),
-                ("previousEn", English(previous.Period)), ("currentEn", English(period)), ("expectedEn", English(expected))),
+                ("previousEn", previous.Period.ToEnglishString()), ("currentEn", period.ToEnglishString()), ("expectedEn", expected.ToEnglishString())),
                 context.Header.PeriodLine, Title(context));
         }
         else if (unitDiffers)
@@ -117,13 +117,6 @@ internal sealed class PreviousReportRule : Rule
     internal static string Title(CheckContext context) =>
         context.Header.PeriodLine is int line ? context.Snapshot.TitleLines[line] : string.Empty;
 
-    internal static string English(ReportPeriod period) => period.Kind switch
-    {
-        PeriodKind.Quarter => $"Q{period.Number} {period.Year}",
-        PeriodKind.SixMonths => $"the first six months of {period.Year}",
-        PeriodKind.NineMonths => $"the first nine months of {period.Year}",
-        _ => $"the year {period.Year}",
-    };
 }
 
 /// <summary>A year-end report should show the year's plan completed; less than 100% is worth a look.</summary>

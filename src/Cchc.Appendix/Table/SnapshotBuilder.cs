@@ -43,14 +43,15 @@ public static class SnapshotBuilder
             }
 
             var titles = new List<string>();
+            var sources = new List<TitleSource>();
             if (table.Sheet is null)
             {
-                AddParagraphTitles(blocks, b, titles);
+                AddParagraphTitles(blocks, b, titles, sources);
             }
 
             for (var r = 0; r < headerRow; r++)
             {
-                AddTitleLines(JoinCells(table.Rows[r]), titles);
+                AddTitleLines(JoinCells(table.Rows[r]), titles, sources, b, r);
             }
 
             var rows = new List<AppendixRow>();
@@ -63,7 +64,7 @@ public static class SnapshotBuilder
                 ReadContinuations(blocks, b + 1, tableIndex, layout, rows);
             }
 
-            return new TableSnapshot(titles, rows, source);
+            return new TableSnapshot(titles, rows, source) { TitleSources = sources };
         }
 
         return null;
@@ -173,14 +174,14 @@ public static class SnapshotBuilder
             : new CellValue(text, raw.Number, raw.NumberFormat);
     }
 
-    private static void AddParagraphTitles(IReadOnlyList<DocumentBlock> blocks, int tableBlock, List<string> titles)
+    private static void AddParagraphTitles(IReadOnlyList<DocumentBlock> blocks, int tableBlock, List<string> titles, List<TitleSource> sources)
     {
-        var paragraphs = new List<string>();
+        var paragraphs = new List<(string Text, int Block)>();
         for (var b = tableBlock - 1; b >= 0 && blocks[b] is not TableBlock && paragraphs.Count < MaxTitleParagraphs; b--)
         {
             if (blocks[b] is ParagraphBlock paragraph && !string.IsNullOrWhiteSpace(paragraph.Text))
             {
-                paragraphs.Add(paragraph.Text);
+                paragraphs.Add((paragraph.Text, b));
             }
         }
 
@@ -188,21 +189,23 @@ public static class SnapshotBuilder
 
         // When the appendix follows the report body, "Phụ lục" opens the appendix's own title: the body's
         // closing paragraphs before it are not title lines.
-        var start = paragraphs.FindLastIndex(p => VietnameseText.LabelKey(p).StartsWith("PHU LUC", StringComparison.Ordinal));
+        var start = paragraphs.FindLastIndex(p => VietnameseText.LabelKey(p.Text).StartsWith("PHU LUC", StringComparison.Ordinal));
         for (var i = Math.Max(start, 0); i < paragraphs.Count; i++)
         {
-            AddTitleLines(paragraphs[i], titles);
+            AddTitleLines(paragraphs[i].Text, titles, sources, paragraphs[i].Block, -1);
         }
     }
 
-    private static void AddTitleLines(string text, List<string> titles)
+    private static void AddTitleLines(string text, List<string> titles, List<TitleSource> sources, int block, int tableRow)
     {
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
-            var trimmed = line.Trim();
+            var trimmed = lines[i].Trim();
             if (trimmed.Length > 0)
             {
                 titles.Add(trimmed);
+                sources.Add(new TitleSource(block, tableRow, i));
             }
         }
     }

@@ -86,4 +86,19 @@ public sealed record AppendixRow(
 public sealed record TableSnapshot(
     IReadOnlyList<string> TitleLines,
     IReadOnlyList<AppendixRow> Rows,
-    SourceKind Source = SourceKind.File);
+    SourceKind Source = SourceKind.File)
+{
+    /// <summary>
+    /// Where each of <see cref="TitleLines"/> came from, index for index, when the snapshot was built from blocks;
+    /// empty otherwise (the pane's and the archive's snapshots), which writers treat as "title not writable".
+    /// </summary>
+    public IReadOnlyList<TitleSource> TitleSources { get; init; } = [];
+}
+
+/// <summary>
+/// The origin of one title line: <see cref="Block"/> indexes the block list the snapshot was built from (a
+/// <see cref="ParagraphBlock"/>, or for title rows inside a table or sheet its <see cref="TableBlock"/>),
+/// <see cref="TableRow"/> is the row of that table (-1 for a paragraph), and <see cref="Line"/> the index of the
+/// line in that text split at '\n', blank lines counted, so a writer can split the same text the same way.
+/// </summary>
+public sealed record TitleSource(int Block, int TableRow, int Line);

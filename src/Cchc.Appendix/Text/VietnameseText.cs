@@ -10,10 +10,48 @@ namespace Cchc.Appendix.Text;
 /// </summary>
 public static class VietnameseText
 {
+    /// <summary>
+    /// Folded forms of every character up to the end of Latin Extended Additional (where Vietnamese lives),
+    /// worked out once: folding runs on every label of every check, and decomposing each character anew
+    /// allocated a string per letter.
+    /// </summary>
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    /// <summary>
+    /// <paramref name="text"/> in Unicode form <paramref name="form"/>. Text that is not valid UTF-16 (a lone
+    /// surrogate from a damaged file or request) cannot be normalised; its broken characters become U+FFFD
+    /// rather than an exception in the middle of a check.
+    /// </summary>
+    public static string Normalize(string text, NormalizationForm form = NormalizationForm.FormC)
+    {
+        try
+        {
+            return text.Normalize(form);
+        }
+        catch (ArgumentException)
+        {
+            var repaired = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    repaired.Append(c).Append(text[++i]);
+                }
+                else
+                {
+                    repaired.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+
+            return repaired.ToString().Normalize(form);
+        }
+    }
+
     /// <summary>Upper-case, diacritic-free copy of <paramref name="text"/> (after NFC), same length.</summary>
     public static string Fold(string text)
     {
-        var composed = text.Normalize(NormalizationForm.FormC);
+        var composed = Normalize(text);
         var builder = new StringBuilder(composed.Length);
         foreach (var c in composed)
         {
@@ -58,7 +96,7 @@ public static class VietnameseText
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in Normalize(text))
         {
             if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u200B' or '\uFEFF')
             {
@@ -78,7 +116,20 @@ public static class VietnameseText
         return builder.ToString();
     }
 
-    private static char FoldChar(char c)
+    private static char FoldChar(char c) => c < FoldTable.Length ? FoldTable[c] : Decompose(c);
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x1F00];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = Decompose((char)i);
+        }
+
+        return table;
+    }
+
+    private static char Decompose(char c)
     {
         if (c is 'đ' or 'Đ')
         {
@@ -88,6 +139,11 @@ public static class VietnameseText
         if (c < 128)
         {
             return char.ToUpperInvariant(c);
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            return c;
         }
 
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);

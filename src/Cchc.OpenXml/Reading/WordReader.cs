@@ -62,23 +62,25 @@ internal sealed class WordReader(string name, ReadLimits limits)
 
     private void AddBlock(OpenXmlElement element, List<DocumentBlock> blocks)
     {
-        switch (element)
+        foreach (var block in Flatten(element))
         {
-            case Paragraph paragraph:
-                blocks.Add(new ParagraphBlock(Bounded(ParagraphText(paragraph))));
-                break;
-            case Table table:
-                blocks.Add(ReadTable(Rows(table)));
-                break;
-            case SdtBlock or CustomXmlBlock or SdtContentBlock:
-                foreach (var child in element.ChildElements)
-                {
-                    AddBlock(child, blocks);
-                }
-
-                break;
+            blocks.Add(block is Table table ? ReadTable(Rows(table)) : new ParagraphBlock(Bounded(ParagraphText((Paragraph)block))));
         }
     }
+
+    /// <summary>
+    /// The paragraphs and tables of a body in the order <see cref="Read"/> turns them into blocks, for writers that
+    /// must find a block again by its index: content controls and custom XML are looked through.
+    /// </summary>
+    internal static IEnumerable<OpenXmlElement> BodyBlocks(Body body) =>
+        body.ChildElements.Where(c => IsBlock(c.GetType())).SelectMany(Flatten);
+
+    private static IEnumerable<OpenXmlElement> Flatten(OpenXmlElement element) => element switch
+    {
+        Paragraph or Table => [element],
+        SdtBlock or CustomXmlBlock or SdtContentBlock => element.ChildElements.SelectMany(Flatten),
+        _ => [],
+    };
 
     private TableBlock ReadTable(IEnumerable<TableRow> tableRows)
     {
@@ -154,7 +156,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
     }
 
     /// <summary>Rows of a table, including those wrapped in content controls or custom XML.</summary>
-    private static IEnumerable<TableRow> Rows(OpenXmlElement container)
+    internal static IEnumerable<TableRow> Rows(OpenXmlElement container)
     {
         foreach (var child in container.ChildElements)
         {
@@ -174,7 +176,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
     }
 
-    private static IEnumerable<TableCell> Cells(OpenXmlElement container)
+    internal static IEnumerable<TableCell> Cells(OpenXmlElement container)
     {
         foreach (var child in container.ChildElements)
         {
@@ -195,14 +197,14 @@ internal sealed class WordReader(string name, ReadLimits limits)
     }
 
     /// <summary>A cell's paragraphs joined by line breaks; a table nested in the cell contributes its text, row by row.</summary>
-    private string CellText(OpenXmlElement cell)
+    internal static string CellText(OpenXmlElement cell)
     {
         var lines = new List<string>();
         CollectCellLines(cell, lines);
         return string.Join('\n', lines);
     }
 
-    private void CollectCellLines(OpenXmlElement container, List<string> lines)
+    private static void CollectCellLines(OpenXmlElement container, List<string> lines)
     {
         foreach (var child in container.ChildElements)
         {
@@ -225,7 +227,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
     }
 
-    private static string ParagraphText(Paragraph paragraph)
+    internal static string ParagraphText(Paragraph paragraph)
     {
         var builder = new StringBuilder();
         AppendText(paragraph, builder);

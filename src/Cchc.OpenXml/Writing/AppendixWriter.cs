@@ -1,0 +1,67 @@
+using Cchc.Appendix.Editing;
+using Cchc.Appendix.Table;
+using Cchc.OpenXml.Reading;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace Cchc.OpenXml.Writing;
+
+/// <summary>
+/// Writes corrections and marks into a .docx or .xlsx: the document is read again with the reader, so the edits'
+/// row numbers find the same cells, and everything the edits do not name is left as it was.
+/// </summary>
+public static class AppendixWriter
+{
+    /// <summary>
+    /// Reads the document in <paramref name="input"/>, removes the marks an earlier run left, applies
+    /// <paramref name="edits"/> and <paramref name="marks"/> (nothing with <see cref="WriteOptions.Clear"/>), and writes
+    /// the result to <paramref name="output"/>. <paramref name="fileName"/> only names the file in messages.
+    /// </summary>
+    /// <exception cref="DocumentReadException">The input is not a readable Word or Excel document, or holds no appendix.</exception>
+    public static WriteResult Apply(
+        Stream input,
+        Stream output,
+        string fileName,
+        IReadOnlyList<CellEdit> edits,
+        IReadOnlyList<CellMark> marks,
+        WriteOptions? options = null,
+        ReadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(edits);
+        ArgumentNullException.ThrowIfNull(marks);
+        options ??= WriteOptions.Default;
+        limits ??= ReadLimits.Default;
+        var name = AppendixDocument.DisplayName(fileName);
+        var bytes = PackageInspector.Buffer(input, name, limits);
+        var kind = PackageInspector.Inspect(bytes, name, limits, inflate: true);
+        var blocks = AppendixDocument.ReadBlocks(bytes, kind, name, limits);
+        var snapshot = SnapshotBuilder.TryBuild(blocks, SourceKind.File) ?? throw ReadFailures.NoAppendix(name);
+
+        using var memory = new MemoryStream();
+        memory.Write(bytes);
+        memory.Position = 0;
+        WriteResult result;
+        try
+        {
+            if (kind == DocumentKind.Docx)
+            {
+                using var word = WordprocessingDocument.Open(memory, true, AppendixDocument.OpenSettingsFor(limits));
+                result = new WordWriter(word, snapshot, options).Apply(edits, marks);
+            }
+            else
+            {
+                using var excel = SpreadsheetDocument.Open(memory, true, AppendixDocument.OpenSettingsFor(limits));
+                result = new ExcelWriter(excel, blocks, snapshot, options).Apply(edits, marks);
+            }
+        }
+        catch (Exception e) when (AppendixDocument.IsMalformedDocument(e))
+        {
+            throw ReadFailures.Corrupt(name, e);
+        }
+
+        memory.Position = 0;
+        memory.CopyTo(output);
+        return result;
+    }
+}
