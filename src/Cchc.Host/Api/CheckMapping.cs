@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cchc.Appendix.Checking;
-using Cchc.Appendix.Findings;
 using Cchc.Appendix.Header;
+using Cchc.Appendix.Reporting;
 using Cchc.Appendix.Table;
 
 namespace Cchc.Host.Api;
@@ -50,7 +50,7 @@ public static partial class CheckMapping
         string? section = null;
         foreach (var row in snapshot.Rows)
         {
-            if (SectionNumber().IsMatch(row.No.Text.Trim()))
+            if (SectionNumbers.Parse(row.No.Text) is not null)
             {
                 section = row.No.Text.Trim().TrimEnd('.');
             }
@@ -74,10 +74,10 @@ public static partial class CheckMapping
             var location = finding.Row > 0 && rowsByNumber.TryGetValue(finding.Row, out var row) ? row.Location : null;
             return new FindingDto(
                 finding.Row,
-                ColumnName(finding.Column),
+                WireNames.Of(finding.Column),
                 finding.Label,
                 finding.Code,
-                SeverityName(finding.Severity),
+                WireNames.Of(finding.Severity),
                 english ? finding.MessageEn : finding.Message,
                 finding.MessageEn,
                 finding.Section,
@@ -86,7 +86,7 @@ public static partial class CheckMapping
                 location?.Table ?? -1,
                 location?.TableRow ?? -1,
                 location?.CellOf(finding.Column) ?? -1,
-                finding.Proposal is { } proposal ? new ProposalDto(proposal.Value, SourceName(proposal.Source), proposal.PreviousValue) : null);
+                finding.Proposal is { } proposal ? new ProposalDto(proposal.Value, WireNames.Of(proposal.Source), proposal.PreviousValue) : null);
         }).ToArray();
 
         var header = report.Header;
@@ -130,34 +130,8 @@ public static partial class CheckMapping
         return true;
     }
 
-    public static string ColumnName(AppendixColumn column) => column switch
-    {
-        AppendixColumn.No => "no",
-        AppendixColumn.Label => "label",
-        AppendixColumn.Unit => "unit",
-        AppendixColumn.Value => "value",
-        AppendixColumn.Note => "note",
-        _ => "header",
-    };
 
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        _ => "info",
-    };
 
-    public static string SourceName(ProposalSource source) => source switch
-    {
-        ProposalSource.Computed => "computed",
-        ProposalSource.PreviousPeriod => "previous-period",
-        ProposalSource.TemplateDefault => "template-default",
-        ProposalSource.Template => "template",
-        _ => "header",
-    };
-
-    [GeneratedRegex(@"^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.?$")]
-    private static partial Regex SectionNumber();
 
     [GeneratedRegex(@"^(?<year>\d{4})-(?<rest>q[1-4]|6-thang|9-thang|nam)$")]
     private static partial Regex PeriodSlug();

@@ -1,4 +1,5 @@
 using Cchc.Appendix.Filling;
+using Cchc.Appendix.Reporting;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -72,13 +73,13 @@ public static class PrefillApi
             var location = rows.TryGetValue(proposal.Row, out var row) ? row.Location : null;
             return new PrefillProposalDto(
                 proposal.Row,
-                CheckMapping.ColumnName(proposal.Column),
+                WireNames.Of(proposal.Column),
                 proposal.Label,
                 KindName(proposal.Kind),
                 proposal.Current,
                 proposal.Previous,
                 proposal.Proposed,
-                proposal.Source is { } proposalSource ? CheckMapping.SourceName(proposalSource) : null,
+                proposal.Source is { } proposalSource ? WireNames.Of(proposalSource) : null,
                 proposal.Preselected,
                 proposal.Section,
                 proposal.IndicatorId,
