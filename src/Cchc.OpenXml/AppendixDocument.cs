@@ -45,12 +45,15 @@ public static class AppendixDocument
         limits ??= ReadLimits.Default;
         var name = DisplayName(fileName);
         var bytes = PackageInspector.Buffer(stream, name, limits);
-        var kind = PackageInspector.Inspect(bytes, name, limits, inflate: true);
-        return ReadBlocks(bytes, kind, name, limits);
+        var kind = PackageInspector.InspectForReading(bytes, name, limits, out var declaredLengths);
+        return ReadBlocks(bytes, kind, name, limits, new PartBudget(name, limits, declaredLengths));
     }
 
-    /// <summary>The blocks of a package already buffered and inspected; writers read the document they are about to change with it.</summary>
-    internal static IReadOnlyList<DocumentBlock> ReadBlocks(byte[] bytes, DocumentKind kind, string name, ReadLimits limits)
+    /// <summary>The blocks of a package already buffered, inspected and every part inflated once; writers read the document they are about to change with it.</summary>
+    internal static IReadOnlyList<DocumentBlock> ReadBlocks(byte[] bytes, DocumentKind kind, string name, ReadLimits limits) =>
+        ReadBlocks(bytes, kind, name, limits, new PartBudget(name, limits, declaredLengths: null));
+
+    private static List<DocumentBlock> ReadBlocks(byte[] bytes, DocumentKind kind, string name, ReadLimits limits, PartBudget budget)
     {
         var settings = OpenSettingsFor(limits);
         try
@@ -59,11 +62,11 @@ public static class AppendixDocument
             if (kind == DocumentKind.Docx)
             {
                 using var word = WordprocessingDocument.Open(memory, false, settings);
-                return new WordReader(name, limits).Read(word);
+                return new WordReader(name, limits).Read(word, budget);
             }
 
             using var excel = SpreadsheetDocument.Open(memory, false, settings);
-            return new ExcelReader(name, limits).Read(excel);
+            return new ExcelReader(name, limits).Read(excel, budget);
         }
         catch (Exception e) when (IsMalformedDocument(e))
         {

@@ -1,87 +1,162 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using Cchc.Appendix.Table;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Cchc.OpenXml.Reading;
 
 /// <summary>
 /// Every worksheet of a .xlsx as one <see cref="TableBlock"/> covering A1 to the last cell that holds a value,
 /// every position present, so that a cell's index is its column and a row's index its worksheet row − 1.
-/// Sheet data is read with the forward-only reader: one cell at a time is ever a tree.
+/// The SDK only resolves the parts; their XML is walked once with <see cref="XmlReader"/>, never as a tree.
 /// </summary>
 internal sealed class ExcelReader(string name, ReadLimits limits)
 {
+    private const string S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     private readonly List<string> _sharedStrings = [];
     private readonly Dictionary<uint, string> _customFormats = [];
     private readonly List<uint> _styleFormats = [];
     private long _rows;
 
-    public List<DocumentBlock> Read(SpreadsheetDocument document)
+    public List<DocumentBlock> Read(SpreadsheetDocument document, PartBudget budget)
     {
         var workbookPart = document.WorkbookPart ?? throw ReadFailures.Corrupt(name);
-        ReadSharedStrings(workbookPart.SharedStringTablePart);
-        ReadStyles(workbookPart.WorkbookStylesPart);
+        if (workbookPart.SharedStringTablePart is { } sharedStrings)
+        {
+            ReadSharedStrings(budget.OpenXml(sharedStrings));
+        }
+
+        if (workbookPart.WorkbookStylesPart is { } styles)
+        {
+            ReadStyles(budget.OpenXml(styles));
+        }
 
         var blocks = new List<DocumentBlock>();
-        var sheets = workbookPart.Workbook?.Sheets?.Elements<Sheet>() ?? [];
-        foreach (var sheet in sheets)
+        foreach (var (id, sheetName) in Sheets(budget.OpenXml(workbookPart)))
         {
-            var id = sheet.Id?.Value;
             if (id is null || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
             {
                 // Chart sheets and dialog sheets hold no cells.
                 continue;
             }
 
-            blocks.Add(ReadSheet(worksheet, sheet.Name?.Value ?? string.Empty));
+            using var reader = budget.OpenXml(worksheet);
+            blocks.Add(ReadSheet(reader, sheetName ?? string.Empty));
         }
 
         return blocks;
     }
 
-    private void ReadSharedStrings(SharedStringTablePart? part)
+    /// <summary>The relationship id and name of each sheet, in the order of the workbook's first sheets list.</summary>
+    private static List<(string? Id, string? Name)> Sheets(XmlReader workbook)
     {
-        if (part is null)
+        using var reader = workbook;
+        var sheets = new List<(string?, string?)>();
+        if (reader.MoveToContent() != XmlNodeType.Element || reader.IsEmptyElement)
+        {
+            return sheets;
+        }
+
+        reader.Read();
+        while (reader.Depth > 0)
+        {
+            if (reader.NodeType == XmlNodeType.Element && Is(reader, "sheets"))
+            {
+                Children(reader, sheets, (r, list) =>
+                {
+                    if (Is(r, "sheet"))
+                    {
+                        list.Add((r.GetAttribute("id", R), r.GetAttribute("name")));
+                    }
+
+                    r.Skip();
+                });
+                break;
+            }
+
+            reader.Skip();
+        }
+
+        return sheets;
+    }
+
+    private void ReadSharedStrings(XmlReader sharedStrings)
+    {
+        using var reader = sharedStrings;
+        if (reader.MoveToContent() != XmlNodeType.Element || !Is(reader, "sst"))
         {
             return;
         }
 
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        Children(reader, _sharedStrings, (r, list) =>
         {
-            if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
+            if (Is(r, "si"))
             {
-                _sharedStrings.Add(RichText(reader.LoadCurrentElement()!));
+                list.Add(RichText(r));
             }
-        }
+            else
+            {
+                r.Skip();
+            }
+        });
     }
 
-    private void ReadStyles(WorkbookStylesPart? part)
+    private void ReadStyles(XmlReader styles)
     {
-        var stylesheet = part?.Stylesheet;
-        if (stylesheet is null)
+        using var reader = styles;
+        if (reader.MoveToContent() != XmlNodeType.Element || !Is(reader, "styleSheet"))
         {
             return;
         }
 
-        foreach (var format in stylesheet.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+        // The stylesheet's first list of each kind is the one Excel uses, as Stylesheet.NumberingFormats/CellFormats.
+        var seenFormats = false;
+        var seenCellFormats = false;
+        Children(reader, this, (r, self) =>
         {
-            if (format.NumberFormatId?.Value is { } id && format.FormatCode?.Value is { } code)
+            if (Is(r, "numFmts") && !seenFormats)
             {
-                _customFormats[id] = code;
-            }
-        }
+                seenFormats = true;
+                Children(r, self, (f, s) =>
+                {
+                    if (Is(f, "numFmt") && UnsignedAttribute(f, "numFmtId") is { } id && f.GetAttribute("formatCode") is { } code)
+                    {
+                        s._customFormats[id] = code;
+                    }
 
-        foreach (var xf in stylesheet.CellFormats?.Elements<CellFormat>() ?? [])
-        {
-            _styleFormats.Add(xf.NumberFormatId?.Value ?? 0);
-        }
+                    f.Skip();
+                });
+            }
+            else if (Is(r, "cellXfs") && !seenCellFormats)
+            {
+                seenCellFormats = true;
+                Children(r, self, (xf, s) =>
+                {
+                    if (Is(xf, "xf"))
+                    {
+                        s._styleFormats.Add(UnsignedAttribute(xf, "numFmtId") ?? 0);
+                    }
+
+                    xf.Skip();
+                });
+            }
+            else
+            {
+                r.Skip();
+            }
+        });
     }
 
-    private TableBlock ReadSheet(WorksheetPart part, string sheetName)
+    /// <summary>An unsigned attribute as the SDK's UInt32Value reads it: absent is null, unreadable is a malformed file.</summary>
+    private static uint? UnsignedAttribute(XmlReader reader, string localName) =>
+        reader.GetAttribute(localName) is not { } value ? null
+        : uint.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number
+        : throw new FormatException($"{localName}=\"{value}\"");
+
+    private TableBlock ReadSheet(XmlReader reader, string sheetName)
     {
         // Sparse while reading: a sheet's cells arrive row by row, and its width is known only at the end.
         var rows = new List<(int Row, List<(int Column, RawCell Cell)> Cells)>();
@@ -91,25 +166,27 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
         var width = 0;
         List<(int Column, RawCell Cell)>? current = null;
 
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        reader.MoveToContent();
+        while (!reader.EOF)
         {
-            if (!reader.IsStartElement)
+            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != S)
             {
+                reader.Read();
                 continue;
             }
 
-            if (reader.ElementType == typeof(Row))
+            if (reader.LocalName == "row")
             {
-                var r = Attribute(reader, "r");
+                var r = reader.GetAttribute("r");
                 lastRow = r is not null && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n - 1 : lastRow + 1;
                 lastColumn = -1;
                 current = null;
+                reader.Read();
             }
-            else if (reader.ElementType == typeof(Cell))
+            else if (reader.LocalName == "c")
             {
-                var cell = (Cell)reader.LoadCurrentElement()!;
-                var (row, column) = Position(cell.CellReference?.Value, lastRow, lastColumn + 1);
+                var cell = ReadCellXml(reader);
+                var (row, column) = Position(cell.Reference, lastRow, lastColumn + 1);
                 lastRow = row;
                 lastColumn = column;
                 if (column >= limits.MaxColumns)
@@ -142,9 +219,9 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
                 current.Add((column, raw));
                 width = Math.Max(width, column + 1);
             }
-            else if (reader.ElementType == typeof(MergeCell))
+            else if (reader.LocalName == "mergeCell")
             {
-                if (Attribute(reader, "ref") is { } reference && reference.Split(':') is [var from, var to])
+                if (reader.GetAttribute("ref") is { } reference && reference.Split(':') is [var from, var to])
                 {
                     var (r1, c1) = Position(from, -1, -1);
                     var (r2, c2) = Position(to, -1, -1);
@@ -153,10 +230,51 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
                         merges.Add((r1, c1, r2, c2));
                     }
                 }
+
+                reader.Read();
+            }
+            else
+            {
+                reader.Read();
             }
         }
 
         return Dense(rows, merges, width, sheetName);
+    }
+
+    /// <summary>What a &lt;c&gt; holds: its attributes, its first stored value, its first inline string; the reader is left after it.</summary>
+    private static XmlCell ReadCellXml(XmlReader reader)
+    {
+        var cell = new XmlCell(reader.GetAttribute("r"), reader.GetAttribute("t"), reader.GetAttribute("s"));
+        Children(reader, cell, (r, c) =>
+        {
+            if (Is(r, "v") && c.Value is null)
+            {
+                c.Value = r.ReadElementContentAsString();
+            }
+            else if (Is(r, "is") && c.InlineString is null)
+            {
+                c.InlineString = RichText(r);
+            }
+            else
+            {
+                r.Skip();
+            }
+        });
+        return cell;
+    }
+
+    private sealed class XmlCell(string? reference, string? type, string? style)
+    {
+        public string? Reference { get; } = reference;
+
+        public string? Type { get; } = type;
+
+        public string? Style { get; } = style;
+
+        public string? Value { get; set; }
+
+        public string? InlineString { get; set; }
     }
 
     private static TableBlock Dense(List<(int Row, List<(int Column, RawCell Cell)> Cells)> sparse, List<(int Row1, int Col1, int Row2, int Col2)> merges, int width, string sheetName)
@@ -208,38 +326,38 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
     }
 
     /// <summary>The cell as read, or null when it holds nothing (formatting only).</summary>
-    private RawCell? ReadCell(Cell cell, string sheetName)
+    private RawCell? ReadCell(XmlCell cell, string sheetName)
     {
-        var type = cell.DataType?.Value;
-        var stored = cell.CellValue?.Text;
+        var type = cell.Type;
+        var stored = cell.Value;
         string text;
 
-        if (type == CellValues.InlineString)
+        if (type == "inlineStr")
         {
-            text = cell.InlineString is null ? stored ?? string.Empty : RichText(cell.InlineString);
+            text = cell.InlineString ?? stored ?? string.Empty;
         }
         else if (stored is null)
         {
             return null;
         }
-        else if (type == CellValues.SharedString)
+        else if (type == "s")
         {
             text = int.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Count
                 ? _sharedStrings[index]
                 : string.Empty;
         }
-        else if (type == CellValues.Boolean)
+        else if (type == "b")
         {
             text = stored.Trim() is "1" or "true" ? "TRUE" : "FALSE";
         }
-        else if (type == CellValues.Error || type == CellValues.String || type == CellValues.Date)
+        else if (type is "e" or "str" or "d")
         {
             // Errors show as their text (#DIV/0!), formula strings as their cached result, never evaluated.
             text = stored;
         }
         else if (double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            var code = FormatOf(cell.StyleIndex?.Value);
+            var code = FormatOf(uint.TryParse(cell.Style, NumberStyles.None, CultureInfo.InvariantCulture, out var style) ? style : null);
             return new RawCell(NumberFormats.Display(number, code), number, code);
         }
         else
@@ -249,7 +367,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
 
         if (text.Length > limits.MaxCellCharacters)
         {
-            var reference = cell.CellReference?.Value ?? "?";
+            var reference = cell.Reference ?? "?";
             throw ReadFailures.CellTooLong(name, $"Ô {reference} của trang tính \"{sheetName}\"", $"Cell {reference} of sheet \"{sheetName}\"", limits.MaxCellCharacters);
         }
 
@@ -263,40 +381,63 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
     }
 
     /// <summary>Text of a shared or inline string: plain text or rich-text runs joined; phonetic hints left out.</summary>
-    private static string RichText(OpenXmlElement item)
+    private static string RichText(XmlReader reader)
     {
         var builder = new StringBuilder();
-        foreach (var child in item.ChildElements)
+        Children(reader, builder, (r, b) =>
         {
-            switch (child)
+            if (Is(r, "t"))
             {
-                case Text text:
-                    builder.Append(text.Text);
-                    break;
-                case Run run:
-                    foreach (var t in run.Elements<Text>())
-                    {
-                        builder.Append(t.Text);
-                    }
-
-                    break;
+                b.Append(r.ReadElementContentAsString());
             }
-        }
-
+            else if (Is(r, "r"))
+            {
+                Children(r, b, (t, bb) =>
+                {
+                    if (Is(t, "t"))
+                    {
+                        bb.Append(t.ReadElementContentAsString());
+                    }
+                    else
+                    {
+                        t.Skip();
+                    }
+                });
+            }
+            else
+            {
+                r.Skip();
+            }
+        });
         return builder.ToString();
     }
 
-    private static string? Attribute(OpenXmlReader reader, string localName)
+    private static bool Is(XmlReader reader, string localName) => reader.LocalName == localName && reader.NamespaceURI == S;
+
+    /// <summary>Calls <paramref name="child"/> on each child element (each call consumes its element) and leaves the reader after the element.</summary>
+    private static void Children<T>(XmlReader reader, T state, Action<XmlReader, T> child)
     {
-        foreach (var attribute in reader.Attributes)
+        if (reader.IsEmptyElement)
         {
-            if (attribute.LocalName == localName && string.IsNullOrEmpty(attribute.NamespaceUri))
+            reader.Read();
+            return;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
             {
-                return attribute.Value;
+                child(reader, state);
+            }
+            else
+            {
+                reader.Read();
             }
         }
 
-        return null;
+        reader.Read();
     }
 
     /// <summary>Zero-based (row, column) of "B12"; the given fallbacks where the reference is missing or malformed.</summary>

@@ -47,7 +47,26 @@ internal static class PackageInspector
     /// The kind of document <paramref name="bytes"/> hold, from the container's own description. With
     /// <paramref name="inflate"/>, every part is also inflated once and counted, since declared sizes can lie.
     /// </summary>
-    public static DocumentKind Inspect(byte[] bytes, string name, ReadLimits limits, bool inflate)
+    public static DocumentKind Inspect(byte[] bytes, string name, ReadLimits limits, bool inflate) =>
+        Inspect(bytes, name, limits, inflate ? _ => true : null, declaredLengths: null);
+
+    /// <summary>
+    /// The kind of document, for a reader that bounds each part while it parses it (<see cref="PartBudget"/>):
+    /// only the package's own description (relationships, content types), which the SDK parses on opening
+    /// without the budget, is inflated and counted here; every entry's declared size is handed on.
+    /// </summary>
+    public static DocumentKind InspectForReading(byte[] bytes, string name, ReadLimits limits, out IReadOnlyDictionary<string, long> declaredLengths)
+    {
+        var lengths = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        declaredLengths = lengths;
+        return Inspect(bytes, name, limits, IsPackageDescription, lengths);
+    }
+
+    private static bool IsPackageDescription(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(entry.FullName, "[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+
+    private static DocumentKind Inspect(byte[] bytes, string name, ReadLimits limits, Func<ZipArchiveEntry, bool>? inflate, Dictionary<string, long>? declaredLengths)
     {
         if (bytes.Length == 0)
         {
@@ -69,9 +88,18 @@ internal static class PackageInspector
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             CheckDeclaredSizes(zip, name, limits);
             var kind = KindOf(zip, name);
-            if (inflate)
+            if (inflate is not null)
             {
-                CheckInflatedSizes(zip, name, limits);
+                CheckInflatedSizes(zip, name, limits, inflate);
+            }
+
+            if (declaredLengths is not null)
+            {
+                foreach (var entry in zip.Entries)
+                {
+                    // A name twice in one zip is not a package; keep the larger claim rather than fail here.
+                    declaredLengths[entry.FullName] = Math.Max(entry.Length, declaredLengths.GetValueOrDefault(entry.FullName));
+                }
             }
 
             return kind;
@@ -101,13 +129,18 @@ internal static class PackageInspector
         }
     }
 
-    /// <summary>Inflates every entry once, counting, and stops at the limit: the sizes a zip declares are not evidence.</summary>
-    private static void CheckInflatedSizes(ZipArchive zip, string name, ReadLimits limits)
+    /// <summary>Inflates the chosen entries once, counting, and stops at the limit: the sizes a zip declares are not evidence.</summary>
+    private static void CheckInflatedSizes(ZipArchive zip, string name, ReadLimits limits, Func<ZipArchiveEntry, bool> which)
     {
         var buffer = new byte[81920];
         long total = 0;
         foreach (var entry in zip.Entries)
         {
+            if (!which(entry))
+            {
+                continue;
+            }
+
             long inEntry = 0;
             using var content = entry.Open();
             int read;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Xml;
 using Cchc.Appendix.Table;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -7,73 +9,301 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Cchc.OpenXml.Reading;
 
 /// <summary>
-/// The body of a .docx as blocks: paragraphs and tables in reading order. Body children are loaded one at
-/// a time from a forward-only reader, so a long report never sits in memory as one tree.
+/// The body of a .docx as blocks: paragraphs and tables in reading order. <see cref="Read"/> walks the main
+/// part once with <see cref="XmlReader"/> and builds no element tree (a tree cost several kilobytes per row,
+/// 70 times the bytes of the part); the static helpers below give writers, which hold the tree anyway, the
+/// same blocks, rows, cells and text, so a location read here finds its element there.
 /// </summary>
 internal sealed class WordReader(string name, ReadLimits limits)
 {
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string M = "http://schemas.openxmlformats.org/officeDocument/2006/math";
+    private const string Mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
     private int _rows;
     private int _tables;
 
-    public List<DocumentBlock> Read(WordprocessingDocument document)
+    public List<DocumentBlock> Read(WordprocessingDocument document, PartBudget budget)
     {
         var blocks = new List<DocumentBlock>();
-        var main = document.MainDocumentPart;
-        if (main is null)
+        var main = document.MainDocumentPart ?? throw ReadFailures.Corrupt(name);
+        using var reader = budget.OpenXml(main);
+        if (reader.MoveToContent() != XmlNodeType.Element || reader.IsEmptyElement)
         {
-            throw ReadFailures.Corrupt(name);
+            return blocks;
         }
 
-        using var reader = OpenXmlReader.Create(main);
-        while (reader.Read())
+        // The body is a child of the root; anything after it (there is nothing in a valid part) is not read.
+        var rootDepth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > rootDepth)
         {
-            if (reader.ElementType != typeof(Body) || !reader.IsStartElement)
+            if (reader.NodeType == XmlNodeType.Element && Is(reader, "body"))
             {
-                continue;
-            }
-
-            if (!reader.ReadFirstChild())
-            {
+                Children(reader, blocks, ReadBlock);
                 break;
             }
 
-            // LoadCurrentElement leaves the reader on the loaded element's end, so the next sibling follows.
-            do
-            {
-                if (reader.IsStartElement && reader.ElementType == typeof(Table))
-                {
-                    blocks.Add(ReadTable(StreamedRows(reader)));
-                }
-                else if (reader.IsStartElement && IsBlock(reader.ElementType))
-                {
-                    AddBlock(reader.LoadCurrentElement()!, blocks);
-                }
-            }
-            while (reader.ReadNextSibling());
-
-            break;
+            Skip(reader);
         }
 
         return blocks;
     }
 
-    private static bool IsBlock(Type type) =>
-        type == typeof(Paragraph) || type == typeof(Table) || type == typeof(SdtBlock) || type == typeof(CustomXmlBlock);
-
-    private void AddBlock(OpenXmlElement element, List<DocumentBlock> blocks)
+    /// <summary>A body child, or a child of a content control or custom XML around blocks (<see cref="Flatten"/>).</summary>
+    private void ReadBlock(XmlReader reader, List<DocumentBlock> blocks)
     {
-        foreach (var block in Flatten(element))
+        if (Is(reader, "p"))
         {
-            blocks.Add(block is Table table ? ReadTable(Rows(table)) : new ParagraphBlock(Bounded(ParagraphText((Paragraph)block))));
+            blocks.Add(new ParagraphBlock(Bounded(ParagraphText(reader))));
+        }
+        else if (Is(reader, "tbl"))
+        {
+            blocks.Add(ReadTable(reader));
+        }
+        else if (Is(reader, "sdt"))
+        {
+            Children(reader, blocks, (r, b) => Within(r, "sdtContent", b, ReadBlock));
+        }
+        else if (Is(reader, "customXml"))
+        {
+            Children(reader, blocks, ReadBlock);
+        }
+        else
+        {
+            Skip(reader);
         }
     }
+
+    private TableBlock ReadTable(XmlReader reader)
+    {
+        var tableNumber = ++_tables;
+        var rows = new List<RawRow>();
+        Children(reader, rows, (r, list) => TableRows(r, list, (row, l) => l.Add(ReadRow(row, l.Count, tableNumber))));
+        return new TableBlock(rows);
+    }
+
+    private RawRow ReadRow(XmlReader reader, int rowIndex, int tableNumber)
+    {
+        if (++_rows > limits.MaxRows)
+        {
+            throw ReadFailures.TooManyRows(name, limits.MaxRows);
+        }
+
+        var cells = new List<RawCell>();
+        Children(reader, cells, (r, list) => RowCells(r, list, (cell, l) => l.Add(ReadCell(cell, l.Count, rowIndex, tableNumber))));
+        return new RawRow(cells);
+    }
+
+    private RawCell ReadCell(XmlReader reader, int cellIndex, int rowIndex, int tableNumber)
+    {
+        var span = 1;
+        var continuation = false;
+        var seenProperties = false;
+        var lines = new List<string>();
+        Children(reader, lines, (r, l) =>
+        {
+            if (Is(r, "tcPr") && !seenProperties)
+            {
+                seenProperties = true;
+                (span, continuation) = CellProperties(r);
+            }
+            else
+            {
+                CellLine(r, l);
+            }
+        });
+
+        // A vMerge continuation repeats no text: the value belongs to the cell where the merge starts.
+        var text = continuation ? string.Empty : string.Join('\n', lines);
+        if (text.Length > limits.MaxCellCharacters)
+        {
+            throw ReadFailures.CellTooLong(
+                name,
+                $"Ô thứ {cellIndex + 1} của dòng {rowIndex + 1} trong bảng {tableNumber}",
+                $"Cell {cellIndex + 1} of row {rowIndex + 1} in table {tableNumber}",
+                limits.MaxCellCharacters);
+        }
+
+        return text.Length == 0 && span <= 1 ? RawCell.Empty : new RawCell(text, ColumnSpan: Math.Max(span, 1));
+    }
+
+    /// <summary>The first gridSpan and vMerge of a cell's properties, read as the SDK reads GridSpan.Val and VerticalMerge.Val.</summary>
+    private static (int Span, bool Continuation) CellProperties(XmlReader reader)
+    {
+        int? span = null;
+        bool? continuation = null;
+        Children(reader, reader, (r, _) =>
+        {
+            if (Is(r, "gridSpan") && span is null)
+            {
+                var value = r.GetAttribute("val", W);
+                span = value is null ? 1 : int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException("gridSpan");
+            }
+            else if (Is(r, "vMerge") && continuation is null)
+            {
+                continuation = r.GetAttribute("val", W) != "restart";
+            }
+
+            Skip(r);
+        });
+        return (span ?? 1, continuation ?? false);
+    }
+
+    /// <summary>Rows of a table as <see cref="Rows"/> finds them: through content controls and custom XML.</summary>
+    private static void TableRows<T>(XmlReader reader, T state, Action<XmlReader, T> row)
+    {
+        if (Is(reader, "tr"))
+        {
+            row(reader, state);
+        }
+        else if (Is(reader, "sdt"))
+        {
+            Children(reader, state, (r, s) => Within(r, "sdtContent", s, (c, t) => TableRows(c, t, row)));
+        }
+        else if (Is(reader, "customXml"))
+        {
+            Children(reader, state, (r, s) => TableRows(r, s, row));
+        }
+        else
+        {
+            Skip(reader);
+        }
+    }
+
+    /// <summary>Cells of a row as <see cref="Cells"/> finds them.</summary>
+    private static void RowCells<T>(XmlReader reader, T state, Action<XmlReader, T> cell)
+    {
+        if (Is(reader, "tc"))
+        {
+            cell(reader, state);
+        }
+        else if (Is(reader, "sdt"))
+        {
+            Children(reader, state, (r, s) => Within(r, "sdtContent", s, (c, t) => RowCells(c, t, cell)));
+        }
+        else if (Is(reader, "customXml"))
+        {
+            Children(reader, state, (r, s) => RowCells(r, s, cell));
+        }
+        else
+        {
+            Skip(reader);
+        }
+    }
+
+    /// <summary>One child of a cell as <see cref="CollectCellLines"/> reads it.</summary>
+    private static void CellLine(XmlReader reader, List<string> lines)
+    {
+        if (Is(reader, "p"))
+        {
+            lines.Add(ParagraphText(reader));
+        }
+        else if (Is(reader, "tbl"))
+        {
+            Children(reader, lines, (r, l) => TableRows(r, l, (row, rowLines) =>
+            {
+                var texts = new List<string>();
+                Children(row, texts, (c, t) => RowCells(c, t, (cell, cellTexts) =>
+                {
+                    var cellLines = new List<string>();
+                    Children(cell, cellLines, CellLine);
+                    cellTexts.Add(string.Join('\n', cellLines));
+                }));
+                rowLines.Add(string.Join(' ', texts.Where(t => t.Length > 0)));
+            }));
+        }
+        else if (Is(reader, "sdt") || Is(reader, "sdtContent") || Is(reader, "customXml"))
+        {
+            Children(reader, lines, CellLine);
+        }
+        else
+        {
+            Skip(reader);
+        }
+    }
+
+    private static string ParagraphText(XmlReader reader)
+    {
+        var builder = new StringBuilder();
+        Children(reader, builder, (r, b) => AppendText(r, b, inRun: false));
+        return builder.ToString();
+    }
+
+    /// <summary><see cref="AppendText(OpenXmlElement, StringBuilder)"/> over the reader: run content counts only inside a run, as the SDK types it only there.</summary>
+    private static void AppendText(XmlReader reader, StringBuilder builder, bool inRun)
+    {
+        var ns = reader.NamespaceURI;
+        var local = reader.LocalName;
+        if (ns == W && inRun && local == "t")
+        {
+            builder.Append(reader.ReadElementContentAsString());
+            return;
+        }
+
+        if (ns == W && inRun && local is "tab" or "ptab" or "br" or "cr" or "noBreakHyphen")
+        {
+            builder.Append(local switch { "tab" or "ptab" => ' ', "noBreakHyphen" => '-', _ => '\n' });
+        }
+        else if (!(ns == W && local is "delText" or "del" or "moveFrom" or "instrText" or "delInstrText" or "drawing" or "pict" or "object" or "pPr" or "rPr")
+            && !(ns == Mc && local == "AlternateContent"))
+        {
+            var run = local == "r" && ns is W or M;
+            Children(reader, builder, (r, b) => AppendText(r, b, run));
+            return;
+        }
+
+        Skip(reader);
+    }
+
+    private static bool Is(XmlReader reader, string localName) => reader.LocalName == localName && reader.NamespaceURI == W;
+
+    /// <summary>Calls <paramref name="child"/> on each child element of the element the reader is on (each call consumes its element), and leaves the reader after the element.</summary>
+    private static void Children<T>(XmlReader reader, T state, Action<XmlReader, T> child)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                child(reader, state);
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+
+        reader.Read();
+    }
+
+    private static void Within<T>(XmlReader reader, string localName, T state, Action<XmlReader, T> child)
+    {
+        if (Is(reader, localName))
+        {
+            Children(reader, state, child);
+        }
+        else
+        {
+            Skip(reader);
+        }
+    }
+
+    /// <summary>Moves past the node the reader is on, with everything inside it.</summary>
+    private static void Skip(XmlReader reader) => reader.Skip();
 
     /// <summary>
     /// The paragraphs and tables of a body in the order <see cref="Read"/> turns them into blocks, for writers that
     /// must find a block again by its index: content controls and custom XML are looked through.
     /// </summary>
-    internal static IEnumerable<OpenXmlElement> BodyBlocks(Body body) =>
-        body.ChildElements.Where(c => IsBlock(c.GetType())).SelectMany(Flatten);
+    internal static IEnumerable<OpenXmlElement> BodyBlocks(Body body) => body.ChildElements.SelectMany(Flatten);
 
     private static IEnumerable<OpenXmlElement> Flatten(OpenXmlElement element) => element switch
     {
@@ -81,79 +311,6 @@ internal sealed class WordReader(string name, ReadLimits limits)
         SdtBlock or CustomXmlBlock or SdtContentBlock => element.ChildElements.SelectMany(Flatten),
         _ => [],
     };
-
-    private TableBlock ReadTable(IEnumerable<TableRow> tableRows)
-    {
-        var tableNumber = ++_tables;
-        var rows = new List<RawRow>();
-        foreach (var row in tableRows)
-        {
-            if (++_rows > limits.MaxRows)
-            {
-                throw ReadFailures.TooManyRows(name, limits.MaxRows);
-            }
-
-            var cells = new List<RawCell>();
-            foreach (var cell in Cells(row))
-            {
-                var properties = cell.TableCellProperties;
-                var span = properties?.GridSpan?.Val?.Value ?? 1;
-                var merge = properties?.VerticalMerge;
-
-                // A vMerge continuation repeats no text: the value belongs to the cell where the merge starts.
-                var continuation = merge is not null && merge.Val?.Value != MergedCellValues.Restart;
-                var text = continuation ? string.Empty : CellText(cell);
-                if (text.Length > limits.MaxCellCharacters)
-                {
-                    throw ReadFailures.CellTooLong(
-                        name,
-                        $"Ô thứ {cells.Count + 1} của dòng {rows.Count + 1} trong bảng {tableNumber}",
-                        $"Cell {cells.Count + 1} of row {rows.Count + 1} in table {tableNumber}",
-                        limits.MaxCellCharacters);
-                }
-
-                cells.Add(text.Length == 0 && span <= 1 ? RawCell.Empty : new RawCell(text, ColumnSpan: Math.Max(span, 1)));
-            }
-
-            rows.Add(new RawRow(cells));
-        }
-
-        return new TableBlock(rows);
-    }
-
-    /// <summary>
-    /// Rows of the table the reader stands on, loaded one at a time: a body table can hold the whole appendix
-    /// (or 100,000 rows of a crafted file), and as one tree it would cost several kilobytes per row at once.
-    /// The reader is left on the table's end, as <see cref="OpenXmlReader.LoadCurrentElement"/> would leave it.
-    /// </summary>
-    private static IEnumerable<TableRow> StreamedRows(OpenXmlReader reader)
-    {
-        if (!reader.ReadFirstChild())
-        {
-            yield break;
-        }
-
-        do
-        {
-            if (!reader.IsStartElement)
-            {
-                continue;
-            }
-
-            if (reader.ElementType == typeof(TableRow))
-            {
-                yield return (TableRow)reader.LoadCurrentElement()!;
-            }
-            else if (reader.ElementType == typeof(SdtRow) || reader.ElementType == typeof(CustomXmlRow))
-            {
-                foreach (var row in Rows(reader.LoadCurrentElement()!))
-                {
-                    yield return row;
-                }
-            }
-        }
-        while (reader.ReadNextSibling());
-    }
 
     /// <summary>Rows of a table, including those wrapped in content controls or custom XML.</summary>
     internal static IEnumerable<TableRow> Rows(OpenXmlElement container)
