@@ -150,6 +150,22 @@ public sealed class ArchiveFlowTests
         host.AssertGraphTokenStayedInTheHost();
     }
 
+    [Fact]
+    public void Start_SharePointInLocalMode_RefusesNamingTheRegistration()
+    {
+        // SharePoint acts for a signed-in user, and local mode has none: better no start than a 500 on every pre-fill.
+        using var factory = new HostFactory { UseConfiguredArchive = true }
+            .With("Archive:Kind", "SharePoint")
+            .With("Archive:SharePoint:SiteUrl", $"https://{Cchc.Testing.GraphStandIn.Host}{Cchc.Testing.GraphStandIn.SitePath}");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var refusal = error is Microsoft.Extensions.Options.OptionsValidationException ? error : error.InnerException;
+        Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(refusal);
+        Assert.Contains("AzureAd:ClientId", refusal!.Message, StringComparison.Ordinal);
+        Assert.Contains("Archive:Kind", refusal.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The finding on row 186's value cell, "Số lượng công chức, viên chức có tài khoản thư điện tử chính thức".</summary>
     private static JsonElement MailAccountsFinding(JsonElement check) =>
         check.GetProperty("findings").EnumerateArray()
