@@ -40,7 +40,11 @@ internal sealed class WordReader(string name, ReadLimits limits)
             // LoadCurrentElement leaves the reader on the loaded element's end, so the next sibling follows.
             do
             {
-                if (reader.IsStartElement && IsBlock(reader.ElementType))
+                if (reader.IsStartElement && reader.ElementType == typeof(Table))
+                {
+                    blocks.Add(ReadTable(StreamedRows(reader)));
+                }
+                else if (reader.IsStartElement && IsBlock(reader.ElementType))
                 {
                     AddBlock(reader.LoadCurrentElement()!, blocks);
                 }
@@ -60,7 +64,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
     {
         foreach (var block in Flatten(element))
         {
-            blocks.Add(block is Table table ? ReadTable(table) : new ParagraphBlock(Bounded(ParagraphText((Paragraph)block))));
+            blocks.Add(block is Table table ? ReadTable(Rows(table)) : new ParagraphBlock(Bounded(ParagraphText((Paragraph)block))));
         }
     }
 
@@ -78,11 +82,11 @@ internal sealed class WordReader(string name, ReadLimits limits)
         _ => [],
     };
 
-    private TableBlock ReadTable(Table table)
+    private TableBlock ReadTable(IEnumerable<TableRow> tableRows)
     {
         var tableNumber = ++_tables;
         var rows = new List<RawRow>();
-        foreach (var row in Rows(table))
+        foreach (var row in tableRows)
         {
             if (++_rows > limits.MaxRows)
             {
@@ -115,6 +119,40 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
 
         return new TableBlock(rows);
+    }
+
+    /// <summary>
+    /// Rows of the table the reader stands on, loaded one at a time: a body table can hold the whole appendix
+    /// (or 100,000 rows of a crafted file), and as one tree it would cost several kilobytes per row at once.
+    /// The reader is left on the table's end, as <see cref="OpenXmlReader.LoadCurrentElement"/> would leave it.
+    /// </summary>
+    private static IEnumerable<TableRow> StreamedRows(OpenXmlReader reader)
+    {
+        if (!reader.ReadFirstChild())
+        {
+            yield break;
+        }
+
+        do
+        {
+            if (!reader.IsStartElement)
+            {
+                continue;
+            }
+
+            if (reader.ElementType == typeof(TableRow))
+            {
+                yield return (TableRow)reader.LoadCurrentElement()!;
+            }
+            else if (reader.ElementType == typeof(SdtRow) || reader.ElementType == typeof(CustomXmlRow))
+            {
+                foreach (var row in Rows(reader.LoadCurrentElement()!))
+                {
+                    yield return row;
+                }
+            }
+        }
+        while (reader.ReadNextSibling());
     }
 
     /// <summary>Rows of a table, including those wrapped in content controls or custom XML.</summary>
