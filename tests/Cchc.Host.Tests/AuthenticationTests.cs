@@ -16,7 +16,7 @@ using Moq;
 namespace Cchc.Host.Tests;
 
 /// <summary>A host with an app registration, whose tokens the test signs with a key of its own.</summary>
-public sealed class SignedInHostFactory : HostFactory
+public class SignedInHostFactory : HostFactory
 {
     public const string ClientId = "3f0c2a7e-8d41-4b6a-9c55-1e2f3a4b5c6d";
     public const string TenantId = "7a1b2c3d-4e5f-4061-8a9b-0c1d2e3f4a5b";

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cchc.Appendix.Header;
 using Cchc.SharePoint;
 using Microsoft.AspNetCore.Hosting;
@@ -136,6 +137,9 @@ public static class Fixtures
     public static string PathOf(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
+
+    /// <summary><c>samples/q3-snapshot.json</c>: the Q3 appendix as the pane posts it from Word, and as docs/api.md does.</summary>
+    public static JsonNode Q3Snapshot() => JsonNode.Parse(File.ReadAllText(PathOf("q3-snapshot.json")))!;
 
     /// <summary>
     /// The Q3 appendix as the pane would post it from Word: the title lines above the table, then every

@@ -13,65 +13,6 @@ public sealed class PrefillApiTests : IClassFixture<HostFactory>
     public PrefillApiTests(HostFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task Prefill_Q2SavedInFolderArchive_ProposesQ2ValuesForBlankCells()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "cchc-prefill-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            // Local mode with the real folder archive, filled the way a user fills it: through POST /api/archive.
-            using var factory = new HostFactory { UseConfiguredArchive = true }.With("Archive:Folder:Root", root);
-            using var client = factory.CreateClient();
-            using (var saved = await client.PostAsync("/api/archive", Fixtures.Form(("file", "ngan-nam-2022-q2.docx", Fixtures.Bytes("ngan-nam-2022-q2.docx")))))
-            {
-                Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
-            }
-
-            using var response = await client.PostAsJsonAsync("/api/prefill?previous=archive", Fixtures.Q3Request());
-
-            var body = await ReadOkAsync(response);
-            Assert.Equal("UBND THỊ XÃ NGÃ NĂM", body.GetProperty("unit").GetString());
-            Assert.Equal(JsonValueKind.Null, body.GetProperty("reason").ValueKind);
-            var previous = body.GetProperty("previous");
-            Assert.Equal("archive", previous.GetProperty("source").GetString());
-            Assert.Equal("2022-q2", previous.GetProperty("period").GetProperty("slug").GetString());
-            Assert.Equal("ngan-nam-2022-q2.docx", previous.GetProperty("fileName").GetString());
-
-            var proposals = body.GetProperty("proposals").EnumerateArray().ToList();
-            Assert.True(proposals.Count > 150, $"one proposal per value cell, got {proposals.Count}");
-
-            // Official e-mail accounts: blank in Q3, 95 in Q2, a stock value carried over and ticked.
-            var mail = proposals.Single(p => p.GetProperty("row").GetInt32() == 186 && p.GetProperty("column").GetString() == "value");
-            Assert.StartsWith("Số lượng công chức, viên chức có tài khoản thư điện tử", mail.GetProperty("label").GetString(), StringComparison.Ordinal);
-            Assert.Equal("stock", mail.GetProperty("kind").GetString());
-            Assert.Equal(string.Empty, mail.GetProperty("current").GetString());
-            Assert.Equal("95", mail.GetProperty("previous").GetString());
-            Assert.Equal("95", mail.GetProperty("proposed").GetString());
-            Assert.Equal("previous-period", mail.GetProperty("source").GetString());
-            Assert.True(mail.GetProperty("preselected").GetBoolean());
-            Assert.Equal(0, mail.GetProperty("table").GetInt32());
-            Assert.Equal(186, mail.GetProperty("tableRow").GetInt32());
-            Assert.Equal(3, mail.GetProperty("cell").GetInt32());
-
-            // A value the officer typed is shown beside last quarter's but never proposed for overwriting.
-            Assert.All(
-                proposals.Where(p => p.GetProperty("current").GetString() != string.Empty),
-                p =>
-                {
-                    Assert.False(p.GetProperty("preselected").GetBoolean());
-                    Assert.Equal(JsonValueKind.Null, p.GetProperty("proposed").ValueKind);
-                });
-            Assert.Contains(proposals, p => p.GetProperty("current").GetString() != string.Empty && p.GetProperty("previous").ValueKind == JsonValueKind.String);
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
-    }
-
-    [Fact]
     public async Task Prefill_InlinePrevious_ProposesItsValueAndNamesItsPeriod()
     {
         using var client = _factory.CreateClient();

@@ -2,6 +2,7 @@ using Cchc.Appendix.Matching;
 using Cchc.Appendix.Rules;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
+using Cchc.Appendix.Text;
 
 namespace Cchc.Appendix.Checking;
 
@@ -90,12 +91,12 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
     }
 
     /// <summary>The template a snapshot matches best, when it matches one well enough.</summary>
-    internal TemplateAlignment? BestAlignment(TableSnapshot snapshot, string? templateId)
+    internal TemplateAlignment? BestAlignment(TableSnapshot snapshot, IReadOnlyList<string> keys, string? templateId)
     {
         TemplateAlignment? best = null;
         foreach (var template in Catalog.Compiled.Where(t => templateId is null || t.Template.Id == templateId))
         {
-            var alignment = TemplateMatcher.Align(template, snapshot.Rows);
+            var alignment = TemplateMatcher.Align(template, snapshot.Rows, keys);
             var coverage = template.ValueRowCount == 0 ? 0 : (double)alignment.MatchedValueRows / template.ValueRowCount;
             if (coverage >= MatchThreshold && (best is null || alignment.Weight > best.Weight))
             {
@@ -106,6 +107,9 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         return best;
     }
 
-    internal CheckContext Analyse(TableSnapshot snapshot, CheckOptions options) =>
-        CheckContext.Create(snapshot, BestAlignment(snapshot, options.TemplateId));
+    internal CheckContext Analyse(TableSnapshot snapshot, CheckOptions options)
+    {
+        var keys = snapshot.Rows.Select(r => VietnameseText.LabelKey(r.Label.Text)).ToArray();
+        return CheckContext.Create(snapshot, BestAlignment(snapshot, keys, options.TemplateId), keys);
+    }
 }

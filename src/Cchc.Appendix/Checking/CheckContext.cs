@@ -2,6 +2,7 @@ using Cchc.Appendix.Header;
 using Cchc.Appendix.Matching;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
+using Cchc.Appendix.Units;
 
 namespace Cchc.Appendix.Checking;
 
@@ -48,17 +49,27 @@ internal sealed class CheckContext
 
     public IReadOnlyList<RowFacts?> RowsOf(IEnumerable<string> ids) => ids.Select(RowOf).ToList();
 
-    public static CheckContext Create(TableSnapshot snapshot, TemplateAlignment? alignment)
+    /// <param name="keys">Each row's label key, as the alignment used them.</param>
+    public static CheckContext Create(TableSnapshot snapshot, TemplateAlignment? alignment, IReadOnlyList<string> keys)
     {
         var header = HeaderParser.Parse(snapshot.TitleLines);
         var rows = new List<RowFacts>(snapshot.Rows.Count);
+
+        // A report uses a dozen unit wordings over two hundred rows: each is read once.
+        var units = new Dictionary<string, UnitInfo>(StringComparer.Ordinal);
         string? section = null;
         for (var i = 0; i < snapshot.Rows.Count; i++)
         {
             var row = snapshot.Rows[i];
             var entry = alignment?.Entries[i];
             section = entry?.Section ?? SectionNumbers.Parse(row.No.Text) ?? section;
-            rows.Add(RowFacts.Create(row, i, section, entry, alignment?.Similarities[i] ?? 0, header.Period));
+            if (!units.TryGetValue(row.Unit.Text, out var unit))
+            {
+                unit = UnitText.Parse(row.Unit.Text);
+                units[row.Unit.Text] = unit;
+            }
+
+            rows.Add(RowFacts.Create(row, i, keys[i], unit, section, entry, alignment?.Similarities[i] ?? 0, header.Period));
         }
 
         return new CheckContext(snapshot, header, alignment, rows);

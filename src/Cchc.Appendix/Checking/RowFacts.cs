@@ -2,7 +2,6 @@ using Cchc.Appendix.Header;
 using Cchc.Appendix.Numbers;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
-using Cchc.Appendix.Text;
 using Cchc.Appendix.Units;
 
 namespace Cchc.Appendix.Checking;
@@ -56,9 +55,8 @@ internal sealed class RowFacts
 
     public string LabelKey { get; init; } = string.Empty;
 
-    public static RowFacts Create(AppendixRow row, int index, string? section, TemplateEntry? entry, double similarity, ReportPeriod? period)
+    public static RowFacts Create(AppendixRow row, int index, string labelKey, UnitInfo unit, string? section, TemplateEntry? entry, double similarity, ReportPeriod? period)
     {
-        var unit = UnitText.Parse(row.Unit.Text);
         var isSection = entry is { IsSection: true } || (entry is null && SectionNumbers.Parse(row.No.Text) is not null);
         var template = entry?.Row;
 
@@ -102,7 +100,7 @@ internal sealed class RowFacts
             State = state,
             Number = number,
             Notation = notation,
-            LabelKey = VietnameseText.LabelKey(row.Label.Text),
+            LabelKey = labelKey,
         };
     }
 

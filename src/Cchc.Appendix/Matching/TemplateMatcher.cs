@@ -28,13 +28,14 @@ internal static class TemplateMatcher
     private const int MaxFuzzyCandidates = 6;
     private const double SectionWeight = 1.5;
 
-    public static TemplateAlignment Align(CompiledTemplate template, IReadOnlyList<AppendixRow> rows)
+    /// <param name="keys">Each row's <see cref="VietnameseText.LabelKey"/>, computed once per check by the caller.</param>
+    public static TemplateAlignment Align(CompiledTemplate template, IReadOnlyList<AppendixRow> rows, IReadOnlyList<string> keys)
     {
         var pairs = new List<(int Row, int Entry, double Weight)>();
         var fuzzyCache = new Dictionary<string, (int Entry, double Similarity)[]>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
-            foreach (var (entry, similarity) in Candidates(template, rows[i], fuzzyCache))
+            foreach (var (entry, similarity) in Candidates(template, rows[i], keys[i], fuzzyCache))
             {
                 var weight = template.Entries[entry].IsSection ? SectionWeight : similarity;
                 pairs.Add((i, entry, weight));
@@ -45,7 +46,7 @@ internal static class TemplateMatcher
     }
 
     private static IEnumerable<(int Entry, double Similarity)> Candidates(
-        CompiledTemplate template, AppendixRow row, Dictionary<string, (int, double)[]> fuzzyCache)
+        CompiledTemplate template, AppendixRow row, string key, Dictionary<string, (int, double)[]> fuzzyCache)
     {
         var roman = SectionNumbers.Parse(row.No.Text);
         if (roman is not null)
@@ -57,7 +58,6 @@ internal static class TemplateMatcher
             }
         }
 
-        var key = VietnameseText.LabelKey(row.Label.Text);
         if (key.Length == 0)
         {
             return [];

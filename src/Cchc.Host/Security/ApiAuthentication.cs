@@ -1,4 +1,6 @@
+using Cchc.SharePoint;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 
 namespace Cchc.Host.Security;
@@ -39,6 +41,7 @@ public static class ApiAuthentication
             // Same routes and policy as with sign-in, so nothing else in the host knows the difference.
             services.AddAuthentication();
             services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy.RequireAssertion(_ => true));
+            services.AddSingleton<IValidateOptions<ArchiveOptions>, NoSharePointWithoutSignIn>();
             return services;
         }
 
@@ -70,4 +73,17 @@ public static class ApiAuthentication
             return next(context);
         });
     }
+}
+
+/// <summary>
+/// The SharePoint archive calls Graph on behalf of the signed-in user, and local mode signs nobody in: refused at
+/// start-up (the archive's options are validated on start) rather than answered with a 500 on every look-up.
+/// </summary>
+internal sealed class NoSharePointWithoutSignIn : IValidateOptions<ArchiveOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ArchiveOptions options) => options.Kind == ArchiveKind.SharePoint
+        ? ValidateOptionsResult.Fail(
+            "Archive:Kind = SharePoint cần người dùng đăng nhập, nhưng máy chủ đang ở chế độ cục bộ (chưa có AzureAd:ClientId): hãy cấu hình đăng ký ứng dụng hoặc dùng Archive:Kind = Folder. / "
+            + "Archive:Kind = SharePoint needs a signed-in user, but the host runs in local mode (no AzureAd:ClientId): configure the app registration or use Archive:Kind = Folder.")
+        : ValidateOptionsResult.Success;
 }

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Cchc.SharePoint.Tests;
+namespace Cchc.Testing;
 
 /// <summary>A request the stand-in received, as the test asserts on it.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string? IfMatch, string? RetryAttempt, long BodyLength);
