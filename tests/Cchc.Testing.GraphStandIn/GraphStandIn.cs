@@ -26,6 +26,9 @@ public sealed record RecordedRequest(string Method, string Path, string Query, s
 public sealed class GraphStandIn : IAsyncDisposable
 {
     public const string Host = "contoso.sharepoint.com";
+
+    /// <summary>Graph's alias for a drive's top folder.</summary>
+    private const string RootItem = "root";
     public const string SitePath = "/sites/cchc";
     public const string SiteId = "contoso.sharepoint.com,1b2c3d4e-0000-0000-0000-000000000001,1b2c3d4e-0000-0000-0000-000000000002";
     public const string DriveId = "b!reports";
@@ -177,7 +180,7 @@ public sealed class GraphStandIn : IAsyncDisposable
             var slash = rest.IndexOf('/', StringComparison.Ordinal);
             var driveId = rest[..slash];
             var tail = rest[slash..];
-            if (method == "GET" && tail == "/items/root/children")
+            if (method == "GET" && tail == $"/items/{RootItem}/children")
             {
                 await ChildrenAsync(context, driveId, string.Empty);
                 return;

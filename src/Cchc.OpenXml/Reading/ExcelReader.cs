@@ -65,7 +65,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
         {
             if (reader.NodeType == XmlNodeType.Element && Is(reader, "sheets"))
             {
-                Children(reader, sheets, (r, list) =>
+                XmlWalk.Children(reader, sheets, (r, list) =>
                 {
                     if (Is(r, "sheet"))
                     {
@@ -91,7 +91,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
             return;
         }
 
-        Children(reader, _sharedStrings, (r, list) =>
+        XmlWalk.Children(reader, _sharedStrings, (r, list) =>
         {
             if (Is(r, "si"))
             {
@@ -115,12 +115,12 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
         // The stylesheet's first list of each kind is the one Excel uses, as Stylesheet.NumberingFormats/CellFormats.
         var seenFormats = false;
         var seenCellFormats = false;
-        Children(reader, this, (r, self) =>
+        XmlWalk.Children(reader, this, (r, self) =>
         {
             if (Is(r, "numFmts") && !seenFormats)
             {
                 seenFormats = true;
-                Children(r, self, (f, s) =>
+                XmlWalk.Children(r, self, (f, s) =>
                 {
                     if (Is(f, "numFmt") && UnsignedAttribute(f, "numFmtId") is { } id && f.GetAttribute("formatCode") is { } code)
                     {
@@ -133,7 +133,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
             else if (Is(r, "cellXfs") && !seenCellFormats)
             {
                 seenCellFormats = true;
-                Children(r, self, (xf, s) =>
+                XmlWalk.Children(r, self, (xf, s) =>
                 {
                     if (Is(xf, "xf"))
                     {
@@ -246,7 +246,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
     private static XmlCell ReadCellXml(XmlReader reader)
     {
         var cell = new XmlCell(reader.GetAttribute("r"), reader.GetAttribute("t"), reader.GetAttribute("s"));
-        Children(reader, cell, (r, c) =>
+        XmlWalk.Children(reader, cell, (r, c) =>
         {
             if (Is(r, "v") && c.Value is null)
             {
@@ -384,7 +384,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
     private static string RichText(XmlReader reader)
     {
         var builder = new StringBuilder();
-        Children(reader, builder, (r, b) =>
+        XmlWalk.Children(reader, builder, (r, b) =>
         {
             if (Is(r, "t"))
             {
@@ -392,7 +392,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
             }
             else if (Is(r, "r"))
             {
-                Children(r, b, (t, bb) =>
+                XmlWalk.Children(r, b, (t, bb) =>
                 {
                     if (Is(t, "t"))
                     {
@@ -414,31 +414,6 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
 
     private static bool Is(XmlReader reader, string localName) => reader.LocalName == localName && reader.NamespaceURI == S;
 
-    /// <summary>Calls <paramref name="child"/> on each child element (each call consumes its element) and leaves the reader after the element.</summary>
-    private static void Children<T>(XmlReader reader, T state, Action<XmlReader, T> child)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return;
-        }
-
-        var depth = reader.Depth;
-        reader.Read();
-        while (reader.Depth > depth)
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                child(reader, state);
-            }
-            else
-            {
-                reader.Read();
-            }
-        }
-
-        reader.Read();
-    }
 
     /// <summary>Zero-based (row, column) of "B12"; the given fallbacks where the reference is missing or malformed.</summary>
     private static (int Row, int Column) Position(string? reference, int fallbackRow, int fallbackColumn)

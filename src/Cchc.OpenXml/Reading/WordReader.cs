@@ -40,7 +40,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
         {
             if (reader.NodeType == XmlNodeType.Element && Is(reader, "body"))
             {
-                Children(reader, blocks, ReadBlock);
+                XmlWalk.Children(reader, blocks, ReadBlock);
                 break;
             }
 
@@ -63,11 +63,11 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
         else if (Is(reader, "sdt"))
         {
-            Children(reader, blocks, (r, b) => Within(r, "sdtContent", b, ReadBlock));
+            XmlWalk.Children(reader, blocks, (r, b) => Within(r, "sdtContent", b, ReadBlock));
         }
         else if (Is(reader, "customXml"))
         {
-            Children(reader, blocks, ReadBlock);
+            XmlWalk.Children(reader, blocks, ReadBlock);
         }
         else
         {
@@ -79,7 +79,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
     {
         var tableNumber = ++_tables;
         var rows = new List<RawRow>();
-        Children(reader, rows, (r, list) => TableRows(r, list, (row, l) => l.Add(ReadRow(row, l.Count, tableNumber))));
+        XmlWalk.Children(reader, rows, (r, list) => TableRows(r, list, (row, l) => l.Add(ReadRow(row, l.Count, tableNumber))));
         return new TableBlock(rows);
     }
 
@@ -91,7 +91,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
 
         var cells = new List<RawCell>();
-        Children(reader, cells, (r, list) => RowCells(r, list, (cell, l) => l.Add(ReadCell(cell, l.Count, rowIndex, tableNumber))));
+        XmlWalk.Children(reader, cells, (r, list) => RowCells(r, list, (cell, l) => l.Add(ReadCell(cell, l.Count, rowIndex, tableNumber))));
         return new RawRow(cells);
     }
 
@@ -101,7 +101,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
         var continuation = false;
         var seenProperties = false;
         var lines = new List<string>();
-        Children(reader, lines, (r, l) =>
+        XmlWalk.Children(reader, lines, (r, l) =>
         {
             if (Is(r, "tcPr") && !seenProperties)
             {
@@ -133,7 +133,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
     {
         int? span = null;
         bool? continuation = null;
-        Children(reader, reader, (r, _) =>
+        XmlWalk.Children(reader, reader, (r, _) =>
         {
             if (Is(r, "gridSpan") && span is null)
             {
@@ -159,11 +159,11 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
         else if (Is(reader, "sdt"))
         {
-            Children(reader, state, (r, s) => Within(r, "sdtContent", s, (c, t) => TableRows(c, t, row)));
+            XmlWalk.Children(reader, state, (r, s) => Within(r, "sdtContent", s, (c, t) => TableRows(c, t, row)));
         }
         else if (Is(reader, "customXml"))
         {
-            Children(reader, state, (r, s) => TableRows(r, s, row));
+            XmlWalk.Children(reader, state, (r, s) => TableRows(r, s, row));
         }
         else
         {
@@ -180,11 +180,11 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
         else if (Is(reader, "sdt"))
         {
-            Children(reader, state, (r, s) => Within(r, "sdtContent", s, (c, t) => RowCells(c, t, cell)));
+            XmlWalk.Children(reader, state, (r, s) => Within(r, "sdtContent", s, (c, t) => RowCells(c, t, cell)));
         }
         else if (Is(reader, "customXml"))
         {
-            Children(reader, state, (r, s) => RowCells(r, s, cell));
+            XmlWalk.Children(reader, state, (r, s) => RowCells(r, s, cell));
         }
         else
         {
@@ -201,13 +201,13 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
         else if (Is(reader, "tbl"))
         {
-            Children(reader, lines, (r, l) => TableRows(r, l, (row, rowLines) =>
+            XmlWalk.Children(reader, lines, (r, l) => TableRows(r, l, (row, rowLines) =>
             {
                 var texts = new List<string>();
-                Children(row, texts, (c, t) => RowCells(c, t, (cell, cellTexts) =>
+                XmlWalk.Children(row, texts, (c, t) => RowCells(c, t, (cell, cellTexts) =>
                 {
                     var cellLines = new List<string>();
-                    Children(cell, cellLines, CellLine);
+                    XmlWalk.Children(cell, cellLines, CellLine);
                     cellTexts.Add(string.Join('\n', cellLines));
                 }));
                 rowLines.Add(string.Join(' ', texts.Where(t => t.Length > 0)));
@@ -215,7 +215,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
         }
         else if (Is(reader, "sdt") || Is(reader, "sdtContent") || Is(reader, "customXml"))
         {
-            Children(reader, lines, CellLine);
+            XmlWalk.Children(reader, lines, CellLine);
         }
         else
         {
@@ -226,7 +226,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
     private static string ParagraphText(XmlReader reader)
     {
         var builder = new StringBuilder();
-        Children(reader, builder, (r, b) => AppendText(r, b, inRun: false));
+        XmlWalk.Children(reader, builder, (r, b) => AppendText(r, b, inRun: false));
         return builder.ToString();
     }
 
@@ -249,7 +249,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
             && !(ns == Mc && local == "AlternateContent"))
         {
             var run = local == "r" && ns is W or M;
-            Children(reader, builder, (r, b) => AppendText(r, b, run));
+            XmlWalk.Children(reader, builder, (r, b) => AppendText(r, b, run));
             return;
         }
 
@@ -258,37 +258,12 @@ internal sealed class WordReader(string name, ReadLimits limits)
 
     private static bool Is(XmlReader reader, string localName) => reader.LocalName == localName && reader.NamespaceURI == W;
 
-    /// <summary>Calls <paramref name="child"/> on each child element of the element the reader is on (each call consumes its element), and leaves the reader after the element.</summary>
-    private static void Children<T>(XmlReader reader, T state, Action<XmlReader, T> child)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return;
-        }
-
-        var depth = reader.Depth;
-        reader.Read();
-        while (reader.Depth > depth)
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                child(reader, state);
-            }
-            else
-            {
-                reader.Read();
-            }
-        }
-
-        reader.Read();
-    }
 
     private static void Within<T>(XmlReader reader, string localName, T state, Action<XmlReader, T> child)
     {
         if (Is(reader, localName))
         {
-            Children(reader, state, child);
+            XmlWalk.Children(reader, state, child);
         }
         else
         {
