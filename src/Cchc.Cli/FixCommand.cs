@@ -10,51 +10,41 @@ internal static class FixCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var file = CommonOptions.File();
+        var arguments = new RewriteArguments();
         var previous = CommonOptions.Previous();
-        var language = CommonOptions.Language();
-        var templates = CommonOptions.TemplateDirectory();
-        var target = CommonOptions.Output();
-        var inPlace = CommonOptions.InPlace();
         var only = new Option<string?>("--only") { Description = "Chỉ sửa và đánh dấu các lỗi có mã này (phân cách bằng dấu phẩy), ví dụ UNIT_MISMATCH,VALUE_MISSING." };
         var noTrack = new Option<bool>("--no-track") { Description = "Ghi thẳng, không dùng theo dõi thay đổi (Track Changes) của Word." };
         var clear = new Option<bool>("--clear") { Description = "Chỉ gỡ các nhận xét, ghi chú, tô màu của lần kiểm tra trước; không sửa gì." };
         var command = new Command("fix", "Ghi các đề xuất sửa vào tài liệu (theo dõi thay đổi) và đánh dấu mọi ô có lỗi bằng nhận xét.")
         {
-            file, target, previous, only, noTrack, clear, inPlace, language, templates,
+            previous, only, noTrack, clear,
         };
+        arguments.AddTo(command);
 
         command.SetAction(parsed =>
         {
-            var english = parsed.GetValue(language) == "en";
-            var inputs = new InputFiles(english, error);
-            var codes = Codes(parsed.GetValue(only), english, error, out var codesValid);
-            var catalog = codesValid ? inputs.Templates(parsed.GetValue(templates)) : null;
-            var rewrite = new DocumentRewrite(inputs, output, error);
-            var input = parsed.GetValue(file)!;
-            var destination = catalog is null ? null : rewrite.Target(input, parsed.GetValue(target), parsed.GetValue(inPlace));
-            var current = destination is null ? null : inputs.ReadAppendix(input);
-            if (current is null)
+            var codes = Codes(parsed.GetValue(only), arguments.English(parsed), error, out var codesValid);
+            var job = codesValid ? arguments.Start(parsed, output, error) : null;
+            if (job is null)
             {
                 return CliApp.Unusable;
             }
 
             var previousFile = parsed.GetValue(previous);
-            var previousSnapshot = previousFile is null ? null : inputs.ReadAppendix(previousFile);
+            var previousSnapshot = previousFile is null ? null : job.Inputs.ReadAppendix(previousFile);
             if (previousFile is not null && previousSnapshot is null)
             {
                 return CliApp.Unusable;
             }
 
-            var checker = new AppendixChecker(catalog!);
             var options = new WriteOptions(Track: !parsed.GetValue(noTrack), Clear: parsed.GetValue(clear));
             if (options.Clear)
             {
-                return rewrite.Write(input, destination!, [], [], options, checker);
+                return job.Rewrite.Write(job.Input, job.Destination, [], [], options, job.Checker);
             }
 
-            var report = checker.Check(current, previousSnapshot);
-            return rewrite.Write(input, destination!, Corrections.Edits(report, current, codes), Corrections.Marks(report, codes), options, checker);
+            var report = job.Checker.Check(job.Current, previousSnapshot);
+            return job.Rewrite.Write(job.Input, job.Destination, Corrections.Edits(report, job.Current, codes), Corrections.Marks(report, codes), options, job.Checker);
         });
 
         return command;
