@@ -30,15 +30,9 @@ public static class CheckApi
             return invalidQuery;
         }
 
-        if (CheckMapping.ToSource(request.Host) is not { } source)
+        if (ReadCurrent(request, out var source, out var current) is { } unreadable)
         {
-            return P.Result(P.InvalidRequest, "Trường host phải là word, excel hoặc browser.", "The host field must be word, excel or browser.", extensions: new Dictionary<string, object?> { ["field"] = "host" });
-        }
-
-        var current = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(request.TitleLines, request.Tables), source);
-        if (current is null)
-        {
-            return NoAppendix();
+            return unreadable;
         }
 
         var (found, invalidPrevious) = await PreviousAsync(request, previous is not null, source, current, previousReports, cancellationToken);
@@ -50,6 +44,27 @@ public static class CheckApi
         cancellationToken.ThrowIfCancellationRequested();
         var report = AppendixChecker.Default.Check(current, found.Snapshot);
         return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason));
+    }
+
+    /// <summary>The pane's read of the open document as a snapshot, or the Problem saying why it is not one.</summary>
+    internal static ProblemHttpResult? ReadCurrent(CheckRequest request, out SourceKind source, out TableSnapshot current)
+    {
+        current = null!;
+        if (CheckMapping.ToSource(request.Host) is not { } host)
+        {
+            source = default;
+            return P.Result(P.InvalidRequest, "Trường host phải là word, excel hoặc browser.", "The host field must be word, excel or browser.", extensions: new Dictionary<string, object?> { ["field"] = "host" });
+        }
+
+        source = host;
+        var snapshot = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(request.TitleLines, request.Tables), source);
+        if (snapshot is null)
+        {
+            return NoAppendix();
+        }
+
+        current = snapshot;
+        return null;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Cchc.Appendix.Filling;
 using Cchc.Appendix.Reporting;
-using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using P = Cchc.Host.Problems.Problems;
@@ -40,15 +39,9 @@ public static class PrefillApi
             return P.Result(P.InvalidRequest, "Cần báo cáo kỳ trước: gửi kèm trong trường previous, hoặc thêm ?previous=archive để lấy từ kho.", "The previous period is needed: send it in the previous field, or add ?previous=archive to take it from the archive.", extensions: new Dictionary<string, object?> { ["field"] = "previous" });
         }
 
-        if (CheckMapping.ToSource(request.Host) is not { } source)
+        if (CheckApi.ReadCurrent(request, out var source, out var current) is { } unreadable)
         {
-            return P.Result(P.InvalidRequest, "Trường host phải là word, excel hoặc browser.", "The host field must be word, excel or browser.", extensions: new Dictionary<string, object?> { ["field"] = "host" });
-        }
-
-        var current = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(request.TitleLines, request.Tables), source);
-        if (current is null)
-        {
-            return CheckApi.NoAppendix();
+            return unreadable;
         }
 
         var (found, invalidPrevious) = await CheckApi.PreviousAsync(request, previous is not null, source, current, previousReports, cancellationToken);
