@@ -16,6 +16,8 @@ public class NumberPropertyTests
     private static readonly Gen<decimal> Figures = Gen.Select(Gen.Long[-999_999_999_999, 999_999_999_999], Gen.Int[0, 4])
         .Select((mantissa, scale) => mantissa / (decimal)Math.Pow(10, scale));
 
+    private static readonly bool[] GroupedOrPlain = [true, false];
+
     /// <summary>What Word and Excel put around a number: nothing, spaces, NBSP, narrow NBSP, zero-width space.</summary>
     private static readonly Gen<string> Padding = Gen.OneOfConst(string.Empty, " ", "  ", "\u00A0", "\u202F", "\u200B", " \u00A0");
 
@@ -24,9 +26,10 @@ public class NumberPropertyTests
     {
         Counts.Sample(value =>
         {
-            foreach (var notation in new[] { NumberNotation.Vietnamese, NumberNotation.Plain })
+            // Grouped ("1.730") as the writer formats, and plain ("1730") as officers often type.
+            foreach (var grouped in GroupedOrPlain)
             {
-                var text = VietnameseNumber.Format(value, notation);
+                var text = VietnameseNumber.Format(value, grouped);
                 Assert.True(VietnameseNumber.TryParse(text, IndicatorType.Count, out var parsed), text);
                 Assert.Equal(value, parsed.Value);
             }

@@ -25,10 +25,7 @@ public enum NumberNotation
 }
 
 /// <summary>A parsed value beside the text it came from.</summary>
-public readonly record struct ParsedNumber(decimal Value, string Text, NumberNotation Notation, bool HasPercentSign)
-{
-    public bool IsWhole => decimal.Truncate(Value) == Value;
-}
+public readonly record struct ParsedNumber(decimal Value, string Text, NumberNotation Notation, bool HasPercentSign);
 
 /// <summary>
 /// Vietnamese number text: "1.730" is 1730, "12,5" is 12.5, "100%" is 100, "Có" is 1. Ambiguous text is
@@ -114,9 +111,6 @@ public static class VietnameseNumber
         return normalized.ToString(pattern, Vietnamese_);
     }
 
-    /// <summary>Writes <paramref name="value"/> in the notation the cell already used, so the document stays uniform.</summary>
-    public static string Format(decimal value, NumberNotation notation) =>
-        Format(value, groupThousands: notation != NumberNotation.Plain || Math.Abs(value) >= 10_000);
 
     private static decimal? YesNoWord(string cleaned)
     {
