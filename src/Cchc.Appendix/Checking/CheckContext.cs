@@ -6,20 +6,27 @@ using Cchc.Appendix.Units;
 
 namespace Cchc.Appendix.Checking;
 
-/// <summary>Everything the rules read: the rows as facts, the matched template, the header, the previous period.</summary>
+/// <summary>
+/// Everything the rules read: the rows as facts, the form they were checked against (a template, the previous report,
+/// or only the document itself), the relations of that form bound to the rows, the header, the previous period.
+/// </summary>
 internal sealed class CheckContext
 {
     private readonly Dictionary<string, RowFacts> _byId;
     private Derivations? _derivations;
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
 
-    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, IReadOnlyList<RowFacts> rows)
+    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, IReadOnlyList<RowFacts> rows, FormSource source, string? learnedFrom)
     {
         Snapshot = snapshot;
         Header = header;
         Alignment = alignment;
         Rows = rows;
+        Source = source;
+        LearnedFrom = learnedFrom;
         _byId = rows.Where(r => r.Template is not null).ToDictionary(r => r.Template!.Id, StringComparer.Ordinal);
+        Parents = FormInference.Parents(rows);
+        Relations = BindRelations();
     }
 
     public TableSnapshot Snapshot { get; }
@@ -28,11 +35,25 @@ internal sealed class CheckContext
 
     public TemplateAlignment? Alignment { get; }
 
+    /// <summary>The form the rows were aligned with: a template, or the previous report drafted as one; null for the document alone.</summary>
     public CompiledTemplate? Template => Alignment?.Template;
+
+    public FormSource Source { get; }
+
+    /// <summary>For a form learned from the previous report, that report's period as a title writes it.</summary>
+    public string? LearnedFrom { get; }
+
+    /// <summary>True when the form is a template a person wrote: its relations and units are certain, not inferred.</summary>
+    public bool FormIsDeclared => Source == FormSource.Template;
 
     public IReadOnlyList<RowFacts> Rows { get; }
 
-    public IReadOnlyList<TemplateRelation> Relations => Template?.Template.Relations ?? [];
+    /// <summary>For each row (by index), the row it sits under, -1 for none.</summary>
+    public int[] Parents { get; }
+
+    public IReadOnlyList<ValueColumn> Columns => Snapshot.ValueColumns;
+
+    public IReadOnlyList<FormRelation> Relations { get; }
 
     public Derivations Derived => _derivations ??= Derivations.Solve(this);
 
@@ -45,12 +66,18 @@ internal sealed class CheckContext
     /// <summary>For each row (by index), the row of the previous period that holds the same indicator.</summary>
     public IReadOnlyDictionary<int, RowFacts> PreviousRows { get; private set; } = new Dictionary<int, RowFacts>();
 
+    /// <summary>How the form is named in messages: "mẫu" for a template, "báo cáo kỳ trước" for a learned form.</summary>
+    public (string Vi, string En) FormNoun => Source == FormSource.PreviousReport
+        ? ($"báo cáo kỳ trước ({LearnedFrom})", $"the previous report ({LearnedFrom})")
+        : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
+
+    /// <summary>Every value cell of every row, in row order then column order.</summary>
+    public IEnumerable<ValueFacts> Cells => Rows.SelectMany(r => r.Values);
+
     public RowFacts? RowOf(string? id) => id is not null && _byId.TryGetValue(id, out var row) ? row : null;
 
-    public IReadOnlyList<RowFacts?> RowsOf(IEnumerable<string> ids) => ids.Select(RowOf).ToList();
-
     /// <param name="keys">Each row's label key, as the alignment used them.</param>
-    public static CheckContext Create(TableSnapshot snapshot, TemplateAlignment? alignment, IReadOnlyList<string> keys)
+    public static CheckContext Create(TableSnapshot snapshot, TemplateAlignment? alignment, IReadOnlyList<string> keys, FormSource source, string? learnedFrom = null)
     {
         var header = HeaderParser.Parse(snapshot.TitleLines);
         var rows = new List<RowFacts>(snapshot.Rows.Count);
@@ -69,14 +96,14 @@ internal sealed class CheckContext
                 units[row.Unit.Text] = unit;
             }
 
-            rows.Add(RowFacts.Create(row, i, keys[i], unit, section, entry, alignment?.Similarities[i] ?? 0, header.Period));
+            rows.Add(RowFacts.Create(row, i, keys[i], unit, section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns, FormInference.KindOf(keys[i])));
         }
 
-        return new CheckContext(snapshot, header, alignment, rows);
+        return new CheckContext(snapshot, header, alignment, rows, source, learnedFrom);
     }
 
     /// <summary>
-    /// Attaches the previous period: rows pair up by template id when both matched the same template, else by
+    /// Attaches the previous period: rows pair up by form row when both were aligned with the same form, else by
     /// section, label and occurrence, so that a repeated label pairs with its own counterpart.
     /// </summary>
     public void AttachPrevious(CheckContext previous)
@@ -112,5 +139,78 @@ internal sealed class CheckContext
         }
 
         PreviousRows = pairs;
+    }
+
+    /// <summary>
+    /// The previous period's cell that corresponds to <paramref name="cell"/>: the same row, and the value column with
+    /// the same role (a "Lũy kế" column with last period's "Lũy kế"), else the same position.
+    /// </summary>
+    public ValueFacts? PreviousCell(ValueFacts cell)
+    {
+        if (Previous is null || !PreviousRows.TryGetValue(cell.Row.Index, out var before))
+        {
+            return null;
+        }
+
+        var columns = Previous.Columns;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (columns[c].Role == cell.Role)
+            {
+                return before.Values[c];
+            }
+        }
+
+        return columns.Count == Columns.Count ? before.Values[cell.Column] : null;
+    }
+
+    /// <summary>The value columns whose cells add up: every one but a rate column.</summary>
+    public IEnumerable<int> AdditiveColumns()
+    {
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            if (Columns[c].IsAdditive)
+            {
+                yield return c;
+            }
+        }
+    }
+
+    private List<FormRelation> BindRelations()
+    {
+        var relations = new List<FormRelation>();
+        switch (Source)
+        {
+            case FormSource.Template:
+                foreach (var relation in Template!.Template.Relations)
+                {
+                    var basis = relation.Inferred is null ? RelationBasis.Declared : RelationBasis.Drafted;
+                    if (FormRelation.Bind(relation, RowOf, basis) is { } bound)
+                    {
+                        relations.Add(bound);
+                    }
+                }
+
+                break;
+            case FormSource.PreviousReport:
+                var byWords = FormInference.WordRelations(Rows, Parents);
+                relations.AddRange(byWords);
+                var totalled = byWords.Where(r => r.Kind == RelationKind.Sum).Select(r => r.Total!.Index).ToHashSet();
+                foreach (var relation in Template!.Template.Relations.Where(r => r.Inferred == RelationOrigin.Values))
+                {
+                    if (FormRelation.Bind(relation, RowOf, RelationBasis.PreviousReport, LearnedFrom) is { } bound
+                        && !(bound.Kind == RelationKind.Sum && totalled.Contains(bound.Total!.Index)))
+                    {
+                        relations.Add(bound);
+                    }
+                }
+
+                break;
+            default:
+                relations.AddRange(FormInference.WordRelations(Rows, Parents));
+                break;
+        }
+
+        return relations;
     }
 }

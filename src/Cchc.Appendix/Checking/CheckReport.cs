@@ -3,12 +3,34 @@ using Cchc.Appendix.Header;
 
 namespace Cchc.Appendix.Checking;
 
-/// <summary>Which template the appendix matched and how well.</summary>
+/// <summary>What the appendix was checked against.</summary>
+public enum FormSource
+{
+    /// <summary>A template of the catalogue: the form's rows, units and relations are known.</summary>
+    Template,
+
+    /// <summary>No template matched; the same unit's previous report served as the form, its relations inferred.</summary>
+    PreviousReport,
+
+    /// <summary>No template matched and no previous report was given: only what the document itself shows.</summary>
+    DocumentOnly,
+}
+
+/// <summary>
+/// Which form the appendix was checked against and how well it matched: a template (with its id), the previous
+/// report (<see cref="TemplateName"/> names its period), or none; and which families of checks ran.
+/// </summary>
 public sealed record TemplateMatch(string? TemplateId, string? TemplateVersion, string? TemplateName, int MatchedRows, int UnmatchedRows)
 {
     public static readonly TemplateMatch None = new(null, null, null, 0, 0);
 
+    /// <summary>True when a template of the catalogue matched.</summary>
     public bool Matched => TemplateId is not null;
+
+    public FormSource Source { get; init; } = FormSource.DocumentOnly;
+
+    /// <summary>The families of checks that ran, by their stable names (<see cref="CheckFamilies"/>).</summary>
+    public IReadOnlyList<string> Checks { get; init; } = [];
 }
 
 /// <summary>Counts by severity.</summary>

@@ -5,61 +5,77 @@ namespace Cchc.Appendix.Checking;
 /// <summary>
 /// Values the table itself determines for its blank cells: a total from all its parts, the one missing part
 /// from a total and the others, blank parts as zero where the total already agrees with the parts present,
-/// a rate from its counts. Worked to a fixed point over the template's relations, never overriding a
-/// written value. Also gives each row a lower bound (a blank total is at least what its parts say).
+/// a rate from its counts. Worked to a fixed point over the form's relations, in each value column that adds up,
+/// never overriding a written value. Also gives each cell a lower bound (a blank total is at least what its parts say).
 /// </summary>
 internal sealed class Derivations
 {
     private const int MaxPasses = 4;
-    private readonly Dictionary<int, decimal> _values = [];
+    private readonly Dictionary<(int Row, int Column), decimal> _values = [];
     private readonly CheckContext _context;
 
-    private Derivations(CheckContext context) => _context = context;
+    /// <summary>The sum and at-least relations by the row they total, for lower bounds.</summary>
+    private readonly Dictionary<int, FormRelation> _totals = [];
+
+    private Derivations(CheckContext context)
+    {
+        _context = context;
+        foreach (var relation in context.Relations.Where(r => r.Kind is RelationKind.Sum or RelationKind.SumAtLeast))
+        {
+            _totals.TryAdd(relation.Total!.Index, relation);
+        }
+    }
 
     public static Derivations Solve(CheckContext context)
     {
         var derivations = new Derivations(context);
-        for (var pass = 0; pass < MaxPasses && derivations.Pass(); pass++)
+        foreach (var column in context.AdditiveColumns())
         {
+            for (var pass = 0; pass < MaxPasses && derivations.Pass(column); pass++)
+            {
+            }
         }
 
         return derivations;
     }
 
-    public decimal? Derived(RowFacts row) => _values.TryGetValue(row.Index, out var value) ? value : null;
+    public decimal? Derived(ValueFacts cell) => _values.TryGetValue((cell.Row.Index, cell.Column), out var value) ? value : null;
+
+    public decimal? Derived(RowFacts row) => Derived(row.First);
 
     /// <summary>The written value, else the derived one, else null.</summary>
-    public decimal? Known(RowFacts? row) => row is null ? null : row.State == ValueState.Number ? row.Number : Derived(row);
+    public decimal? Known(ValueFacts? cell) => cell is null ? null : cell.State == ValueState.Number ? cell.Number : Derived(cell);
 
-    /// <summary>What a row is at least: its known value, else for a total the sum of its parts' bounds, else 0.</summary>
-    public decimal LowerBound(RowFacts row) => LowerBound(row, depth: 0);
+    public decimal? Known(RowFacts? row, int column = 0) => row is null ? null : Known(row.Value(column));
 
-    private decimal LowerBound(RowFacts row, int depth)
+    /// <summary>What a cell is at least: its known value, else for a total the sum of its parts' bounds, else 0.</summary>
+    public decimal LowerBound(RowFacts row, int column = 0) => LowerBound(row, column, depth: 0);
+
+    private decimal LowerBound(RowFacts row, int column, int depth)
     {
-        if (Known(row) is decimal known)
+        if (Known(row, column) is decimal known)
         {
             return known;
         }
 
-        if (depth > 8 || row.Template is null)
+        if (depth > 8 || !_totals.TryGetValue(row.Index, out var relation))
         {
             return 0;
         }
 
-        var relation = _context.Relations.FirstOrDefault(r => r.Kind is RelationKind.Sum or RelationKind.SumAtLeast && r.Total == row.Template.Id);
-        return relation is null ? 0 : _context.RowsOf(relation.Parts!).Sum(p => p is null ? 0 : LowerBound(p, depth + 1));
+        return relation.Parts.Sum(p => LowerBound(p, column, depth + 1));
     }
 
-    private bool Pass()
+    private bool Pass(int column)
     {
         var changed = false;
         foreach (var relation in _context.Relations)
         {
             changed |= relation.Kind switch
             {
-                RelationKind.Sum => SolveSum(relation, exact: true),
-                RelationKind.SumAtLeast => SolveSum(relation, exact: false),
-                RelationKind.Ratio => SolveRatio(relation),
+                RelationKind.Sum => SolveSum(relation, column, exact: true),
+                RelationKind.SumAtLeast => SolveSum(relation, column, exact: false),
+                RelationKind.Ratio => SolveRatio(relation, column),
                 _ => false,
             };
         }
@@ -67,20 +83,15 @@ internal sealed class Derivations
         return changed;
     }
 
-    private bool SolveSum(TemplateRelation relation, bool exact)
+    private bool SolveSum(FormRelation relation, int column, bool exact)
     {
-        var total = _context.RowOf(relation.Total);
-        var parts = _context.RowsOf(relation.Parts!);
-        if (total is null || parts.Any(p => p is null))
+        var total = relation.Total!;
+        var parts = relation.Parts;
+        var unknown = parts.Where(p => Known(p, column) is null).ToList();
+        var knownSum = parts.Sum(p => Known(p, column) ?? 0);
+        if (Known(total, column) is not decimal totalValue)
         {
-            return false;
-        }
-
-        var unknown = parts.Where(p => Known(p) is null).ToList();
-        var knownSum = parts.Sum(p => Known(p) ?? 0);
-        if (Known(total) is not decimal totalValue)
-        {
-            return unknown.Count == 0 && Set(total!, knownSum);
+            return unknown.Count == 0 && Set(total, column, knownSum);
         }
 
         if (!exact || unknown.Count == 0)
@@ -91,16 +102,16 @@ internal sealed class Derivations
         if (unknown.Count == 1)
         {
             var rest = totalValue - knownSum;
-            return rest >= LowerBound(unknown[0]!) && Set(unknown[0]!, rest);
+            return rest >= LowerBound(unknown[0], column) && Set(unknown[0], column, rest);
         }
 
         // Blank parts count as zero only where the total already agrees with the parts written.
-        if (totalValue == knownSum && unknown.All(p => LowerBound(p!) == 0))
+        if (totalValue == knownSum && unknown.All(p => LowerBound(p, column) == 0))
         {
             var changed = false;
             foreach (var part in unknown)
             {
-                changed |= Set(part!, 0);
+                changed |= Set(part, column, 0);
             }
 
             return changed;
@@ -109,29 +120,29 @@ internal sealed class Derivations
         return false;
     }
 
-    private bool SolveRatio(TemplateRelation relation)
+    private bool SolveRatio(FormRelation relation, int column)
     {
-        var rate = _context.RowOf(relation.Rate);
-        if (rate is null || Known(rate) is not null)
+        var rate = relation.Rate!;
+        if (Known(rate, column) is not null)
         {
             return false;
         }
 
-        var numerator = Known(_context.RowOf(relation.Numerator));
-        var denominator = Known(_context.RowOf(relation.Denominator));
-        return numerator is not null && denominator is > 0 && Set(rate, Ratio(numerator.Value, denominator.Value));
+        var numerator = Known(relation.Numerator, column);
+        var denominator = Known(relation.Denominator, column);
+        return numerator is not null && denominator is > 0 && Set(rate, column, Ratio(numerator.Value, denominator.Value));
     }
 
     internal static decimal Ratio(decimal numerator, decimal denominator) => Math.Round(numerator / denominator * 100, 1, MidpointRounding.AwayFromZero);
 
-    private bool Set(RowFacts row, decimal value)
+    private bool Set(RowFacts row, int column, decimal value)
     {
-        if (row.State != ValueState.Blank || _values.ContainsKey(row.Index) || value < 0)
+        if (row.Value(column).State != ValueState.Blank || _values.ContainsKey((row.Index, column)) || value < 0)
         {
             return false;
         }
 
-        _values[row.Index] = value;
+        _values[(row.Index, column)] = value;
         return true;
     }
 }

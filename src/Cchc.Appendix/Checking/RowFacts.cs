@@ -14,34 +14,21 @@ internal enum ValueState
 }
 
 /// <summary>
-/// One row as the rules see it: the template row it matched (if any), the type it should hold, its unit
-/// read, and its value parsed by that type.
+/// One value cell as the rules see it: which value column it is, the type it must hold (a rate column's cells are
+/// rates whatever the row counts), and its value parsed by that type.
 /// </summary>
-internal sealed class RowFacts
+internal sealed class ValueFacts
 {
-    public required AppendixRow Row { get; init; }
+    public required RowFacts Row { get; init; }
 
-    /// <summary>0-based position among the snapshot's rows.</summary>
-    public required int Index { get; init; }
+    /// <summary>0-based among the appendix's value columns.</summary>
+    public required int Column { get; init; }
 
-    public required string? Section { get; init; }
+    public required ValueColumn Header { get; init; }
 
-    public TemplateEntry? Entry { get; init; }
+    public required CellValue Cell { get; init; }
 
-    public double Similarity { get; init; }
-
-    public TemplateRow? Template => Entry?.Row;
-
-    public bool IsSectionRow { get; init; }
-
-    /// <summary>The type the value must have: the template's, else what unit or label implies; null when unknown.</summary>
     public IndicatorType? Type { get; init; }
-
-    public IndicatorKind Kind { get; init; }
-
-    public bool ExpectsValue { get; init; }
-
-    public required UnitInfo Unit { get; init; }
 
     public ValueState State { get; init; }
 
@@ -49,65 +36,18 @@ internal sealed class RowFacts
 
     public NumberNotation Notation { get; init; }
 
-    public bool HasNote => !Row.Note.IsBlank;
+    public ValueRole Role => Header.Role;
 
-    public string Label => Row.Label.Text;
-
-    public string LabelKey { get; init; } = string.Empty;
-
-    public static RowFacts Create(AppendixRow row, int index, string labelKey, UnitInfo unit, string? section, TemplateEntry? entry, double similarity, ReportPeriod? period)
+    public static ValueFacts Create(RowFacts row, int column, ValueColumn header, CellValue cell, IndicatorType? rowType)
     {
-        var isSection = entry is { IsSection: true } || (entry is null && SectionNumbers.Parse(row.No.Text) is not null);
-        var template = entry?.Row;
-
-        IndicatorType? type;
-        IndicatorKind kind = IndicatorKind.Flow;
-        bool expectsValue;
-        if (isSection)
-        {
-            type = IndicatorType.Heading;
-            expectsValue = false;
-        }
-        else if (template is not null)
-        {
-            type = template.Type;
-            kind = template.Kind;
-            expectsValue = template.ExpectsValue && RequiredIn(template, period);
-        }
-        else
-        {
-            type = unit.Type ?? UnitText.TypeFromLabel(row.Label.Text);
-            expectsValue = !unit.IsBlank && type is not null;
-            if (type is null && row.Value.IsBlank)
-            {
-                type = IndicatorType.Heading;
-            }
-        }
-
-        var (state, number, notation) = ParseValue(row.Value, type);
-        return new RowFacts
-        {
-            Row = row,
-            Index = index,
-            Section = section,
-            Entry = entry,
-            Similarity = similarity,
-            IsSectionRow = isSection,
-            Type = type,
-            Kind = kind,
-            ExpectsValue = expectsValue,
-            Unit = unit,
-            State = state,
-            Number = number,
-            Notation = notation,
-            LabelKey = labelKey,
-        };
+        // A rate column holds a percentage on every counted row; on a heading, a percent or a yes/no row it holds
+        // what the row holds, which the other rules do not compare.
+        var type = header.Role == ValueRole.Rate && rowType == IndicatorType.Count ? IndicatorType.Percent : rowType;
+        var (state, number, notation) = Parse(cell, type);
+        return new ValueFacts { Row = row, Column = column, Header = header, Cell = cell, Type = type, State = state, Number = number, Notation = notation };
     }
 
-    private static bool RequiredIn(TemplateRow template, ReportPeriod? period) =>
-        template.RequiredIn is null || (period is not null && template.RequiredIn.Contains(period.KindName, StringComparer.Ordinal));
-
-    private static (ValueState, decimal?, NumberNotation) ParseValue(CellValue cell, IndicatorType? type)
+    private static (ValueState, decimal?, NumberNotation) Parse(CellValue cell, IndicatorType? type)
     {
         if (cell.Number is double stored)
         {
@@ -139,4 +79,135 @@ internal sealed class RowFacts
 
         return (ValueState.Invalid, null, NumberNotation.Plain);
     }
+}
+
+/// <summary>
+/// One row as the rules see it: the form row it matched (if any), the type it should hold, its unit read, and its
+/// value cells parsed by that type. <see cref="State"/>, <see cref="Number"/> and <see cref="Notation"/> are the
+/// first value column's, the one value of a classic appendix.
+/// </summary>
+internal sealed class RowFacts
+{
+    public required AppendixRow Row { get; init; }
+
+    /// <summary>0-based position among the snapshot's rows.</summary>
+    public required int Index { get; init; }
+
+    public required string? Section { get; init; }
+
+    public TemplateEntry? Entry { get; init; }
+
+    public double Similarity { get; init; }
+
+    public TemplateRow? Template => Entry?.Row;
+
+    public bool IsSectionRow { get; init; }
+
+    /// <summary>The type the value must have: the form's, else what unit or label implies; null when unknown.</summary>
+    public IndicatorType? Type { get; init; }
+
+    public IndicatorKind Kind { get; init; }
+
+    public bool ExpectsValue { get; init; }
+
+    public required UnitInfo Unit { get; init; }
+
+    /// <summary>Every value cell, one per value column of the appendix.</summary>
+    public IReadOnlyList<ValueFacts> Values { get; private set; } = [];
+
+    public ValueFacts First => Values[0];
+
+    public ValueState State => Values[0].State;
+
+    public decimal? Number => Values[0].Number;
+
+    public NumberNotation Notation => Values[0].Notation;
+
+    public bool HasNote => !Row.Note.IsBlank;
+
+    public string Label => Row.Label.Text;
+
+    public string LabelKey { get; init; } = string.Empty;
+
+    public ValueFacts Value(int column) => Values[column];
+
+    public static RowFacts Create(
+        AppendixRow row,
+        int index,
+        string labelKey,
+        UnitInfo unit,
+        string? section,
+        TemplateEntry? entry,
+        double similarity,
+        ReportPeriod? period,
+        IReadOnlyList<ValueColumn> columns,
+        IndicatorKind wordKind)
+    {
+        var isSection = entry is { IsSection: true } || (entry is null && SectionNumbers.Parse(row.No.Text) is not null);
+        var template = entry?.Row;
+
+        IndicatorType? type;
+        var kind = wordKind;
+        bool expectsValue;
+        if (isSection)
+        {
+            type = IndicatorType.Heading;
+            expectsValue = false;
+        }
+        else if (template is not null)
+        {
+            type = template.Type;
+            kind = template.Kind;
+            expectsValue = template.ExpectsValue && RequiredIn(template, period);
+        }
+        else
+        {
+            type = unit.Type ?? UnitText.TypeFromLabel(row.Label.Text);
+            expectsValue = !unit.IsBlank && type is not null;
+            if (type is null && AllBlank(row))
+            {
+                type = IndicatorType.Heading;
+            }
+        }
+
+        var facts = new RowFacts
+        {
+            Row = row,
+            Index = index,
+            Section = section,
+            Entry = entry,
+            Similarity = similarity,
+            IsSectionRow = isSection,
+            Type = type,
+            Kind = kind,
+            ExpectsValue = expectsValue,
+            Unit = unit,
+            LabelKey = labelKey,
+        };
+        var values = new ValueFacts[Math.Max(columns.Count, 1)];
+        for (var c = 0; c < values.Length; c++)
+        {
+            var header = c < columns.Count ? columns[c] : ValueColumn.OnlyOne[0];
+            values[c] = ValueFacts.Create(facts, c, header, row.ValueAt(c), type);
+        }
+
+        facts.Values = values;
+        return facts;
+    }
+
+    private static bool AllBlank(AppendixRow row)
+    {
+        for (var c = 0; c < row.ValueCount; c++)
+        {
+            if (!row.ValueAt(c).IsBlank)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool RequiredIn(TemplateRow template, ReportPeriod? period) =>
+        template.RequiredIn is null || (period is not null && template.RequiredIn.Contains(period.KindName, StringComparer.Ordinal));
 }

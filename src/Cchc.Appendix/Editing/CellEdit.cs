@@ -18,10 +18,16 @@ public sealed record CellEdit(int Row, AppendixColumn Column, string NewText, st
 
     /// <summary>The number the new text means, when it is one, so spreadsheet writers store a number, not text.</summary>
     public decimal? Number { get; init; }
+
+    /// <summary>For a value cell, which value column (0-based) of a form with several.</summary>
+    public int ValueColumn { get; init; }
 }
 
 /// <summary>A flagged cell to mark (comment and highlight) without changing it.</summary>
 public sealed record CellMark(int Row, AppendixColumn Column, string Code, string Severity, string Message, string? Proposal)
 {
     public int? TitleLine { get; init; }
+
+    /// <summary>For a value cell, which value column (0-based) of a form with several.</summary>
+    public int ValueColumn { get; init; }
 }

@@ -34,16 +34,17 @@ public sealed class RollForward(AppendixChecker checker)
         var next = period.Next();
         var edits = new List<CellEdit>();
         edits.AddRange(TitleEdits(current, context.Header, next));
-        foreach (var row in context.Rows.Where(r => r.ExpectsValue && r.State != ValueState.Blank))
+        foreach (var cell in context.Rows.Where(r => r.ExpectsValue).SelectMany(r => r.Values).Where(c => c.State != ValueState.Blank))
         {
-            edits.AddRange(ValueEdits(row, next));
+            edits.AddRange(ValueEdits(cell, next));
         }
 
         // The form's own numbering, units and wording carry into the new report; values are the officer's.
         var structural = checker.Check(current, options: new CheckOptions(StructuralCodes.ToHashSet()));
-        var planned = edits.Select(e => (e.Row, e.Column)).ToHashSet();
-        edits.AddRange(Corrections.Edits(structural, current).Where(e => !planned.Contains((e.Row, e.Column))));
-        return edits.OrderBy(e => e.Row).ThenBy(e => e.Column).ToList();
+        var planned = edits.Select(e => (e.Row, e.Column, e.ValueColumn)).ToHashSet();
+        edits.AddRange(Corrections.Edits(structural, current).Where(e => !planned.Contains((e.Row, e.Column, e.ValueColumn))));
+        // A row cumulative in two columns records one floor in its one note.
+        return edits.DistinctBy(e => (e.Row, e.Column, e.ValueColumn, e.TitleLine)).OrderBy(e => e.Row).ThenBy(e => e.Column).ThenBy(e => e.ValueColumn).ToList();
     }
 
     private static IEnumerable<CellEdit> TitleEdits(TableSnapshot current, ReportHeader header, ReportPeriod next)
@@ -67,38 +68,56 @@ public sealed class RollForward(AppendixChecker checker)
         }
     }
 
-    private static IEnumerable<CellEdit> ValueEdits(RowFacts row, ReportPeriod next)
+    /// <summary>
+    /// What becomes of a written value: a stock and the year's plan stay (the plan until a new year), a flow, a rate
+    /// and last year's figure are cleared, and a cumulative figure is cleared with itself kept in the note as the floor
+    /// (a new year starts from nothing).
+    /// </summary>
+    private static IEnumerable<CellEdit> ValueEdits(ValueFacts cell, ReportPeriod next)
     {
-        switch (row.Kind)
+        var row = cell.Row;
+        var cumulative = cell.Role == ValueRole.Cumulative || (cell.Role == ValueRole.Period && row.Kind == IndicatorKind.Cumulative);
+        switch (cell.Role)
         {
-            case IndicatorKind.Stock:
+            case ValueRole.Period when row.Kind == IndicatorKind.Stock:
+            case ValueRole.Plan when !next.StartsYear:
                 yield break;
-            case IndicatorKind.Flow:
-                yield return Clear(row, "Số liệu phát sinh trong kỳ: để trống cho kỳ mới.", "A flow of the period: cleared for the new period.");
+            case ValueRole.Plan:
+                yield return Clear(cell, "Kế hoạch năm mới: để trống.", "A new year's plan: cleared.");
                 yield break;
-            default:
-                if (next.StartsYear)
-                {
-                    yield return Clear(row, "Số lũy kế bắt đầu lại từ đầu năm.", "Cumulative values restart with the year.");
-                    yield break;
-                }
+            case ValueRole.Rate:
+                yield return Clear(cell, "Tỷ lệ tính lại cho kỳ mới.", "The rate is worked out anew for the new period.");
+                yield break;
+            case ValueRole.SamePeriodLastYear:
+                yield return Clear(cell, "Số cùng kỳ năm trước của kỳ mới khác kỳ này.", "The new period's same period last year is another one.");
+                yield break;
+        }
 
-                var floor = row.Number is decimal n ? VietnameseNumber.Format(n) : row.Row.Value.Text.Trim();
-                yield return Clear(row, $"Số lũy kế: không được nhỏ hơn {floor} của kỳ trước.", $"Cumulative: not below last period's {floor}.");
-                var note = row.Row.Note.Text.Trim();
-                var floorNote = $"Lũy kế kỳ trước: {floor}";
-                if (!note.Contains(floorNote, StringComparison.Ordinal))
-                {
-                    yield return new CellEdit(row.Row.Row, AppendixColumn.Note, note.Length == 0 ? floorNote : $"{note}; {floorNote}", Code, "Ghi mức sàn lũy kế của kỳ trước.", "Records last period's cumulative floor.")
-                    {
-                        OldText = row.Row.Note.Text,
-                    };
-                }
+        if (!cumulative)
+        {
+            yield return Clear(cell, "Số liệu phát sinh trong kỳ: để trống cho kỳ mới.", "A flow of the period: cleared for the new period.");
+            yield break;
+        }
 
-                yield break;
+        if (next.StartsYear)
+        {
+            yield return Clear(cell, "Số lũy kế bắt đầu lại từ đầu năm.", "Cumulative values restart with the year.");
+            yield break;
+        }
+
+        var floor = cell.Number is decimal n ? VietnameseNumber.Format(n) : cell.Cell.Text.Trim();
+        yield return Clear(cell, $"Số lũy kế: không được nhỏ hơn {floor} của kỳ trước.", $"Cumulative: not below last period's {floor}.");
+        var note = row.Row.Note.Text.Trim();
+        var floorNote = $"Lũy kế kỳ trước: {floor}";
+        if (!note.Contains(floorNote, StringComparison.Ordinal))
+        {
+            yield return new CellEdit(row.Row.Row, AppendixColumn.Note, note.Length == 0 ? floorNote : $"{note}; {floorNote}", Code, "Ghi mức sàn lũy kế của kỳ trước.", "Records last period's cumulative floor.")
+            {
+                OldText = row.Row.Note.Text,
+            };
         }
     }
 
-    private static CellEdit Clear(RowFacts row, string reason, string reasonEn) =>
-        new(row.Row.Row, AppendixColumn.Value, string.Empty, Code, reason, reasonEn) { OldText = row.Row.Value.Text };
+    private static CellEdit Clear(ValueFacts cell, string reason, string reasonEn) =>
+        new(cell.Row.Row.Row, AppendixColumn.Value, string.Empty, Code, reason, reasonEn) { OldText = cell.Cell.Text, ValueColumn = cell.Column };
 }

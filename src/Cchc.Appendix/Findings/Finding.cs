@@ -63,4 +63,7 @@ public sealed record Finding(
 
     /// <summary>Index of the title line a header finding refers to, when it refers to one.</summary>
     public int? TitleLine { get; init; }
+
+    /// <summary>For a finding on a value cell, which value column (0-based) it is in; 0 for the one value of a classic appendix.</summary>
+    public int ValueColumn { get; init; }
 }

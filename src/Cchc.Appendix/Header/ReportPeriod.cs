@@ -53,6 +53,12 @@ public sealed record ReportPeriod(PeriodKind Kind, int Number, int Year)
     /// <summary>True when cumulative ("lũy kế") values of this period continue those of <paramref name="previous"/>.</summary>
     public bool ContinuesYearOf(ReportPeriod previous) => previous.Year == Year && !StartsYear;
 
+    /// <summary>
+    /// True when the period runs from the start of its year (quý I, 6 tháng, 9 tháng, năm): its own figure and the
+    /// year's cumulative figure are then the same.
+    /// </summary>
+    public bool CoversYearToDate => Kind != PeriodKind.Quarter || Number == 1;
+
     /// <summary>Quý I opens a new year: cumulative values restart from nothing.</summary>
     public bool StartsYear => Kind == PeriodKind.Quarter && Number == 1;
 

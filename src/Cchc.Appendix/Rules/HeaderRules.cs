@@ -121,3 +121,18 @@ internal sealed class HeaderPeriodTemplateRule : Rule
         return [AtHeader(Args(("period", period.ToString()), ("template", template.Name)), context.Header.PeriodLine, PreviousReportRule.Title(context))];
     }
 }
+
+/// <summary>The appendix was recognised by its shape: it has no header row naming its columns.</summary>
+internal sealed class HeaderRowMissingRule : Rule
+{
+    public override string Code => "HEADER_ROW_MISSING";
+
+    public override Severity Severity => Severity.Info;
+
+    public override MessageTemplate Message { get; } = new(
+        "Bảng phụ lục không có hàng tiêu đề (STT, Tên chỉ tiêu, Đơn vị tính, Số liệu, Ghi chú); các cột đã được nhận ra theo nội dung, nên thêm hàng tiêu đề để người đọc không nhầm.",
+        "The appendix table has no header row (STT, Tên chỉ tiêu, Đơn vị tính, Số liệu, Ghi chú); its columns were recognised by their content. Add a header row so readers do not misread it.");
+
+    public override IEnumerable<Finding> Check(CheckContext context) =>
+        context.Snapshot.HasHeaderRow ? [] : [AtHeader(Args(), null, string.Empty)];
+}

@@ -12,12 +12,15 @@ internal sealed class LabelWordingRule : Rule
     public override Severity Severity => Severity.Info;
 
     public override MessageTemplate Message { get; } = new(
-        "Tên chỉ tiêu khác với mẫu; theo mẫu là “{expected}”.",
-        "The label differs from the form's wording: “{expected}”.");
+        "Tên chỉ tiêu khác với {form}; theo đó là “{expected}”.",
+        "The label differs from {formEn}, which says “{expected}”.");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Rows.Where(r => r.Template is not null && r.Similarity < 1)
-            .Select(r => At(r, AppendixColumn.Label, Args(("expected", r.Template!.Label)), new Proposal(r.Template.Label, ProposalSource.Template)));
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        var (form, formEn) = context.FormNoun;
+        return context.Rows.Where(r => r.Template is not null && r.Similarity < 1)
+            .Select(r => At(r, AppendixColumn.Label, Args(("expected", r.Template!.Label), ("form", form), ("formEn", formEn)), new Proposal(r.Template.Label, ProposalSource.Template)));
+    }
 }
 
 /// <summary>A row that the matched form does not have.</summary>
@@ -28,8 +31,8 @@ internal sealed class RowUnknownRule : Rule
     public override Severity Severity => Severity.Info;
 
     public override MessageTemplate Message { get; } = new(
-        "Dòng “{label}” không có trong mẫu “{template}”; các kiểm tra theo mẫu không áp dụng cho dòng này.",
-        "The row “{label}” is not in the form “{template}”; the form's checks do not cover it.");
+        "Dòng “{label}” không có trong {form}; các kiểm tra theo đó không áp dụng cho dòng này.",
+        "The row “{label}” is not in {formEn}; its checks do not cover it.");
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
@@ -38,8 +41,9 @@ internal sealed class RowUnknownRule : Rule
             return [];
         }
 
+        var (form, formEn) = context.FormNoun;
         return context.Rows.Where(r => r.Entry is null && r.LabelKey.Length > 0)
-            .Select(r => At(r, AppendixColumn.Label, Args(("template", context.Template.Template.Name))));
+            .Select(r => At(r, AppendixColumn.Label, Args(("form", form), ("formEn", formEn))));
     }
 }
 
@@ -51,8 +55,8 @@ internal sealed class RowMissingRule : Rule
     public override Severity Severity => Severity.Warning;
 
     public override MessageTemplate Message { get; } = new(
-        "Thiếu chỉ tiêu “{missing}” (mục {section}) của mẫu; cần thêm vào sau dòng này.",
-        "The form's row “{missing}” (section {section}) is missing; add it after this row.");
+        "Thiếu chỉ tiêu “{missing}” (mục {section}) có trong {form}; cần thêm vào sau dòng này.",
+        "The row “{missing}” (section {section}) of {formEn} is missing; add it after this row.");
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
@@ -79,7 +83,8 @@ internal sealed class RowMissingRule : Rule
             if (entry.Row is { ExpectsValue: true } && !present.Contains(entry.Index))
             {
                 var at = anchor ?? context.Rows[0];
-                yield return At(at, AppendixColumn.Label, Args(("missing", Quote(entry.Label)), ("section", entry.Section)));
+                var (form, formEn) = context.FormNoun;
+                yield return At(at, AppendixColumn.Label, Args(("missing", Quote(entry.Label)), ("section", entry.Section), ("form", form), ("formEn", formEn)));
             }
         }
     }

@@ -6,7 +6,11 @@ using Cchc.Appendix.Templates;
 
 namespace Cchc.Appendix.Rules;
 
-/// <summary>A value is blank where the form expects one. A blank explained in Ghi chú is softer than a silent one.</summary>
+/// <summary>
+/// A value is blank where the form expects one. A blank explained in Ghi chú is softer than a silent one. Where the
+/// appendix has several value columns, the period's figure is expected on every row that expects a value, the
+/// cumulative figure wherever the period has one, and a rate wherever its plan and result are written.
+/// </summary>
 internal sealed class ValueMissingRule : Rule
 {
     public override string Code => "VALUE_MISSING";
@@ -19,34 +23,78 @@ internal sealed class ValueMissingRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var row in context.Rows.Where(r => r.ExpectsValue && r.State == ValueState.Blank))
+        var primary = Primary(context);
+        foreach (var row in context.Rows.Where(r => r.ExpectsValue))
         {
-            var proposal = Propose(context, row);
-            var explained = row.HasNote;
-            yield return At(row, AppendixColumn.Value, Args(
-                ("explained", explained ? " (Ghi chú có giải thích)" : string.Empty),
-                ("explainedEn", explained ? " (the note explains it)" : string.Empty)),
-                proposal,
-                explained ? Severity.Info : Severity.Warning);
+            foreach (var cell in row.Values)
+            {
+                if (cell.State != ValueState.Blank || Expectation(context, cell, primary) is not { } severity)
+                {
+                    continue;
+                }
+
+                var explained = row.HasNote;
+                yield return At(cell, Args(
+                    ("explained", explained ? " (Ghi chú có giải thích)" : string.Empty),
+                    ("explainedEn", explained ? " (the note explains it)" : string.Empty)),
+                    Propose(context, cell),
+                    explained ? Severity.Info : severity);
+            }
         }
     }
 
-    /// <summary>Computed from the table first, then last period's figure for what carries over, then the form's default.</summary>
-    internal static Proposal? Propose(CheckContext context, RowFacts row)
+    /// <summary>The column holding the period's own figure: the first "this period" column, else the first.</summary>
+    internal static int Primary(CheckContext context)
     {
-        var previous = context.PreviousRows.TryGetValue(row.Index, out var p) && p.State == ValueState.Number ? p.Number : null;
+        for (var c = 0; c < context.Columns.Count; c++)
+        {
+            if (context.Columns[c].Role == ValueRole.Period)
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>How bad a blank in this cell is, or null when a blank there is normal (a plan the row has none of).</summary>
+    private static Severity? Expectation(CheckContext context, ValueFacts cell, int primary)
+    {
+        if (cell.Column == primary)
+        {
+            return Severity.Warning;
+        }
+
+        var row = cell.Row;
+        bool Written(ValueRole role) => row.Values.Any(v => v.Role == role && v.State == ValueState.Number);
+        return cell.Role switch
+        {
+            ValueRole.Cumulative when row.Type == IndicatorType.Count && Written(ValueRole.Period) => Severity.Warning,
+            ValueRole.Rate when row.Type == IndicatorType.Count && Written(ValueRole.Plan) && (Written(ValueRole.Period) || Written(ValueRole.Cumulative)) => Severity.Info,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Computed from the table first (other rows, or the row's other columns), then last period's figure for what
+    /// carries over, then the form's default.
+    /// </summary>
+    internal static Proposal? Propose(CheckContext context, ValueFacts cell)
+    {
+        var row = cell.Row;
+        var previous = context.PreviousCell(cell) is { State: ValueState.Number } p ? p.Number : null;
         var previousText = previous is null ? null : VietnameseNumber.Format(previous.Value);
-        if (context.Derived.Derived(row) is decimal computed)
+        if ((context.Derived.Derived(cell) ?? ColumnRelations.Computed(context, cell)) is decimal computed)
         {
             return new Proposal(VietnameseNumber.Format(computed), ProposalSource.Computed, previousText);
         }
 
-        if (previous is not null && (row.Kind is IndicatorKind.Stock or IndicatorKind.Cumulative))
+        if (previous is not null && (row.Kind is IndicatorKind.Stock || (row.Kind is IndicatorKind.Cumulative && cell.Role == ValueRole.Period)))
         {
             return new Proposal(previousText!, ProposalSource.PreviousPeriod, previousText);
         }
 
-        if (row.Template is { DefaultZero: true } && context.Derived.LowerBound(row) == 0)
+        if (row.Template is { DefaultZero: true } && cell.Role == ValueRole.Period && context.Derived.LowerBound(row, cell.Column) == 0)
         {
             return new Proposal("0", ProposalSource.TemplateDefault, previousText);
         }
@@ -64,21 +112,22 @@ internal sealed class UnitMissingRule : Rule
     public override Severity Severity => Severity.Warning;
 
     public override MessageTemplate Message { get; } = new(
-        "Chỉ tiêu “{label}” chưa ghi đơn vị tính; theo mẫu là “{unit}”.",
-        "“{label}” has no unit; the form says “{unit}”.");
+        "Chỉ tiêu “{label}” chưa ghi đơn vị tính{expected}.",
+        "“{label}” has no unit{expectedEn}.");
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
         foreach (var row in context.Rows.Where(r => r.Unit.IsBlank && r.Template?.Unit is not null && !r.IsSectionRow))
         {
             var unit = row.Template!.Unit!;
-            yield return At(row, AppendixColumn.Unit, Args(("unit", unit)), new Proposal(unit, ProposalSource.Template));
+            var (form, formEn) = context.FormNoun;
+            yield return At(row, AppendixColumn.Unit, Args(("expected", $"; theo {form} là “{unit}”"), ("expectedEn", $"; {formEn} says “{unit}”")), new Proposal(unit, ProposalSource.Template));
         }
 
-        // Without a template, a value with no unit still leaves the reader guessing what was counted.
-        foreach (var row in context.Rows.Where(r => r.Template is null && !r.IsSectionRow && r.Unit.IsBlank && r.State == ValueState.Number))
+        // Without a form's unit, a value with no unit still leaves the reader guessing what was counted.
+        foreach (var row in context.Rows.Where(r => r.Template?.Unit is null && !r.IsSectionRow && r.Unit.IsBlank && r.Values.Any(v => v.State == ValueState.Number)))
         {
-            yield return At(row, AppendixColumn.Unit, Args(("unit", "?")), severity: Severity.Info);
+            yield return At(row, AppendixColumn.Unit, Args(("expected", ", nên người đọc không biết số liệu đếm cái gì"), ("expectedEn", ", so a reader cannot tell what was counted")), severity: Severity.Info);
         }
     }
 }

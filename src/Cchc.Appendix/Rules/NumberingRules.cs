@@ -16,7 +16,7 @@ internal static class Numbering
 
     /// <summary>
     /// Items within a section run 1, 2, 3… and sub-items carry no number. With a template, the expected
-    /// number is the form's; without one, the next in sequence.
+    /// number is the form's; without one (a form learned from last quarter included), the next in sequence.
     /// </summary>
     public static IReadOnlyList<NumberingIssue> Issues(CheckContext context)
     {
@@ -30,7 +30,7 @@ internal static class Numbering
                 var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
                 var numbered = written.Length > 0 && written.All(char.IsAsciiDigit);
                 string? expected;
-                if (row.Template is not null)
+                if (row.Template is not null && context.FormIsDeclared)
                 {
                     expected = row.Template.No;
                 }
@@ -141,6 +141,37 @@ internal sealed class SectionNumberingRule : Rule
             if (expected is not null && written != expected)
             {
                 yield return At(row, AppendixColumn.No, Args(("written", row.Row.No.Text.Trim()), ("expected", expected)), new Proposal(expected, ProposalSource.Template));
+            }
+        }
+    }
+}
+
+/// <summary>An item numbered otherwise than in last quarter's report, which served as the form.</summary>
+internal sealed class NumberingChangedRule : Rule
+{
+    public override string Code => "NUMBERING_CHANGED";
+
+    public override Severity Severity => Severity.Info;
+
+    public override MessageTemplate Message { get; } = new(
+        "“{label}” được đánh số {written}, còn trong {form} là {previous}.",
+        "“{label}” is numbered {written}; in {formEn} it was {previous}.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        if (context.Source != FormSource.PreviousReport)
+        {
+            yield break;
+        }
+
+        var flagged = context.NumberingIssues.Select(i => i.Row.Index).ToHashSet();
+        var (form, formEn) = context.FormNoun;
+        foreach (var row in context.Rows.Where(r => r.Template?.No is not null && !r.IsSectionRow && !flagged.Contains(r.Index)))
+        {
+            var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
+            if (written.Length > 0 && written != row.Template!.No)
+            {
+                yield return At(row, AppendixColumn.No, Args(("written", written), ("previous", row.Template.No), ("form", form), ("formEn", formEn)), new Proposal(row.Template.No!, ProposalSource.PreviousPeriod));
             }
         }
     }

@@ -9,8 +9,8 @@ using Cchc.Appendix.Text;
 namespace Cchc.Appendix.Rules;
 
 /// <summary>
-/// A cumulative ("lũy kế") value cannot fall from one period to the next within a year; quý I starts a new
-/// year, so it is compared with nothing.
+/// A cumulative value — a "lũy kế" row, or a "Lũy kế" column — cannot fall from one period to the next within a
+/// year; quý I starts a new year, so it is compared with nothing.
 /// </summary>
 internal sealed class CumulativeDecreaseRule : Rule
 {
@@ -31,15 +31,17 @@ internal sealed class CumulativeDecreaseRule : Rule
             yield break;
         }
 
-        foreach (var row in context.Rows.Where(r => r.Kind == IndicatorKind.Cumulative && r.State == ValueState.Number))
+        var cumulative = context.Cells.Where(c => c.State == ValueState.Number
+            && (c.Role == ValueRole.Cumulative || (c.Row.Kind == IndicatorKind.Cumulative && c.Role == ValueRole.Period)));
+        foreach (var cell in cumulative)
         {
-            if (context.PreviousRows.TryGetValue(row.Index, out var previous) && previous.Number is decimal before && row.Number < before)
+            if (context.PreviousCell(cell) is { State: ValueState.Number, Number: decimal before } && cell.Number < before)
             {
                 var text = VietnameseNumber.Format(before);
-                yield return At(row, AppendixColumn.Value, Args(
+                yield return At(cell, Args(
                     ("previous", before),
                     ("previousPeriod", previousPeriod.ToString()),
-                    ("current", row.Number!.Value)), new Proposal(text, ProposalSource.PreviousPeriod, text));
+                    ("current", cell.Number!.Value)), new Proposal(text, ProposalSource.PreviousPeriod, text), Capped(context, Severity));
             }
         }
     }
@@ -61,14 +63,16 @@ internal sealed class StockJumpRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var row in context.Rows.Where(r => r.Kind == IndicatorKind.Stock && r.Type == IndicatorType.Count && r.State == ValueState.Number && !r.HasNote))
+        var primary = ValueMissingRule.Primary(context);
+        foreach (var row in context.Rows.Where(r => r.Kind == IndicatorKind.Stock && r.Type == IndicatorType.Count && !r.HasNote))
         {
-            if (context.PreviousRows.TryGetValue(row.Index, out var previous) && previous.Number is decimal before)
+            var cell = row.Value(primary);
+            if (cell.State == ValueState.Number && context.PreviousCell(cell) is { State: ValueState.Number, Number: decimal before })
             {
-                var change = Math.Abs(row.Number!.Value - before);
+                var change = Math.Abs(cell.Number!.Value - before);
                 if (change >= MinimumJump && change > RelativeJump * Math.Max(before, 1))
                 {
-                    yield return At(row, AppendixColumn.Value, Args(("previous", before), ("current", row.Number!.Value)));
+                    yield return At(cell, Args(("previous", before), ("current", cell.Number!.Value)));
                 }
             }
         }
@@ -137,9 +141,10 @@ internal sealed class YearPlanRule : Rule
             return [];
         }
 
+        var primary = ValueMissingRule.Primary(context);
         return context.Rows
             .Where(r => r.Type == IndicatorType.Percent && r.Kind == IndicatorKind.Cumulative && r.LabelKey.Contains("KE HOACH", StringComparison.Ordinal)
-                && r.Number < 100 && !r.HasNote)
-            .Select(r => At(r, AppendixColumn.Value, Args(("value", r.Number!.Value))));
+                && r.Value(primary).Number < 100 && !r.HasNote)
+            .Select(r => At(r.Value(primary), Args(("value", r.Value(primary).Number!.Value))));
     }
 }

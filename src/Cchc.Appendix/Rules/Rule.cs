@@ -30,6 +30,28 @@ internal abstract class Rule
         };
     }
 
+    /// <summary>
+    /// A finding on one value cell. Where the appendix has several value columns the message names the column, and
+    /// <paramref name="because"/> says what an inferred relation rests on.
+    /// </summary>
+    protected Finding At(
+        ValueFacts cell,
+        IReadOnlyDictionary<string, string> values,
+        Proposal? proposal = null,
+        Severity? severity = null,
+        (string Vi, string En) because = default)
+    {
+        var row = cell.Row;
+        var (vi, en) = Message.Format(WithLabel(values, row.Label));
+        var column = cell.Header.Header.Length > 0 && row.Values.Count > 1 ? ($" [cột “{cell.Header.Header}”]", $" [column “{cell.Header.Header}”]") : (string.Empty, string.Empty);
+        return new Finding(row.Row.Row, AppendixColumn.Value, row.Label, Code, severity ?? Severity, vi + because.Vi + column.Item1, en + because.En + column.Item2, proposal)
+        {
+            Section = row.Section,
+            IndicatorId = row.Template?.Id,
+            ValueColumn = cell.Column,
+        };
+    }
+
     protected Finding AtHeader(IReadOnlyDictionary<string, string> values, int? titleLine, string titleText, Proposal? proposal = null, Severity? severity = null)
     {
         var (vi, en) = Message.Format(values);
@@ -49,6 +71,10 @@ internal abstract class Rule
 
     /// <summary>Shortens a long label for quoting in another row's message.</summary>
     protected static string Quote(string label) => label.Length <= 90 ? label.Trim() : label[..87].TrimEnd() + "…";
+
+    /// <summary>A severity no worse than a warning unless the form is a template a person wrote.</summary>
+    protected static Severity Capped(CheckContext context, Severity severity) =>
+        context.FormIsDeclared ? severity : FormRelation.Min(severity, Severity.Warning);
 
     private static Dictionary<string, string> WithLabel(IReadOnlyDictionary<string, string> values, string label)
     {

@@ -1,15 +1,15 @@
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Findings;
 using Cchc.Appendix.Numbers;
-using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
 
 namespace Cchc.Appendix.Rules;
 
 /// <summary>
-/// A total must equal the sum of its parts (TTHC in force = district + commune; level 3,4 = level 3 + level 4).
-/// Blank parts count as zero only where the total agrees with them, so a total below what its written parts
-/// already add up to is an error, and a total that differs from a complete set of parts is one too.
+/// A total must equal the sum of its parts (TTHC in force = district + commune; level 3,4 = level 3 + level 4), in
+/// every value column that adds up. Blank parts count as zero only where the total agrees with them, so a total below
+/// what its written parts already add up to is an error, and a total that differs from a complete set of parts is one
+/// too — a warning where the relation was inferred rather than declared by a template.
 /// </summary>
 internal sealed class TotalMismatchRule : Rule
 {
@@ -25,25 +25,27 @@ internal sealed class TotalMismatchRule : Rule
     {
         foreach (var relation in context.Relations.Where(r => r.Kind == RelationKind.Sum))
         {
-            var total = context.RowOf(relation.Total);
-            var parts = context.RowsOf(relation.Parts!);
-            if (total is not { State: ValueState.Number } || parts.Any(p => p is null))
+            foreach (var column in context.AdditiveColumns())
             {
-                continue;
-            }
+                var total = relation.Total!.Value(column);
+                if (total.State != ValueState.Number)
+                {
+                    continue;
+                }
 
-            var known = parts.Select(p => context.Derived.Known(p)).ToList();
-            var complete = known.All(k => k is not null);
-            var sum = complete ? known.Sum(k => k!.Value) : parts.Sum(p => context.Derived.LowerBound(p!));
-            if (complete ? sum != total.Number : sum > total.Number)
-            {
-                var proposal = complete ? new Proposal(VietnameseNumber.Format(sum), ProposalSource.Computed) : null;
-                yield return At(total, AppendixColumn.Value, Args(
-                    ("total", total.Number!.Value),
-                    ("parts", string.Join(", ", parts.Select(p => $"dòng {p!.Row.Row}"))),
-                    ("relation", complete ? "được" : "ít nhất"),
-                    ("relationEn", complete ? "exactly" : "at least"),
-                    ("sum", sum)), proposal, relation.Severity);
+                var known = relation.Parts.Select(p => context.Derived.Known(p, column)).ToList();
+                var complete = known.All(k => k is not null);
+                var sum = complete ? known.Sum(k => k!.Value) : relation.Parts.Sum(p => context.Derived.LowerBound(p, column));
+                if (complete ? sum != total.Number : sum > total.Number)
+                {
+                    var proposal = complete ? new Proposal(VietnameseNumber.Format(sum), ProposalSource.Computed) : null;
+                    yield return At(total, Args(
+                        ("total", total.Number!.Value),
+                        ("parts", string.Join(", ", relation.Parts.Select(p => $"dòng {p.Row.Row}"))),
+                        ("relation", complete ? "được" : "ít nhất"),
+                        ("relationEn", complete ? "exactly" : "at least"),
+                        ("sum", sum)), proposal, relation.Severity, relation.Because);
+                }
             }
         }
     }
@@ -67,61 +69,24 @@ internal sealed class TotalBelowPartsRule : Rule
     {
         foreach (var relation in context.Relations.Where(r => r.Kind is RelationKind.SumAtLeast or RelationKind.PartsAtMost))
         {
-            var total = context.RowOf(relation.Kind == RelationKind.SumAtLeast ? relation.Total : relation.Whole);
-            var parts = context.RowsOf(relation.Parts!);
-            if (total is not { State: ValueState.Number } || parts.Any(p => p is null))
+            foreach (var column in context.AdditiveColumns())
             {
-                continue;
-            }
+                var total = relation.Bound!.Value(column);
+                if (total.State != ValueState.Number)
+                {
+                    continue;
+                }
 
-            var sum = parts.Sum(p => context.Derived.LowerBound(p!));
-            if (sum > total.Number)
-            {
-                var complete = parts.All(p => context.Derived.Known(p) is not null);
-                var proposal = complete && relation.Kind == RelationKind.SumAtLeast ? new Proposal(VietnameseNumber.Format(sum), ProposalSource.Computed) : null;
-                yield return At(total, AppendixColumn.Value, Args(
-                    ("total", total.Number!.Value),
-                    ("parts", string.Join(", ", parts.Select(p => p!.Row.Row))),
-                    ("sum", sum)), proposal, relation.Severity);
-            }
-        }
-
-        foreach (var finding in GenericTotals(context))
-        {
-            yield return finding;
-        }
-    }
-
-    /// <summary>Without a template: a "Tổng số …" row must be at least the "- " rows right under it that count the same thing.</summary>
-    private IEnumerable<Finding> GenericTotals(CheckContext context)
-    {
-        if (context.Template is not null)
-        {
-            yield break;
-        }
-
-        var rows = context.Rows;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var total = rows[i];
-            if (!total.LabelKey.StartsWith("TONG SO", StringComparison.Ordinal) || total.State != ValueState.Number || total.Type != IndicatorType.Count)
-            {
-                continue;
-            }
-
-            var parts = new List<RowFacts>();
-            for (var j = i + 1; j < rows.Count && rows[j].Row.Label.Text.TrimStart().StartsWith('-') && rows[j].Unit.Noun == total.Unit.Noun; j++)
-            {
-                parts.Add(rows[j]);
-            }
-
-            var sum = parts.Where(p => p.State == ValueState.Number).Sum(p => p.Number!.Value);
-            if (parts.Count > 0 && sum > total.Number)
-            {
-                yield return At(total, AppendixColumn.Value, Args(
-                    ("total", total.Number!.Value),
-                    ("parts", string.Join(", ", parts.Select(p => p.Row.Row))),
-                    ("sum", sum)), severity: Severity.Warning);
+                var sum = relation.Parts.Sum(p => context.Derived.LowerBound(p, column));
+                if (sum > total.Number)
+                {
+                    var complete = relation.Parts.All(p => context.Derived.Known(p, column) is not null);
+                    var proposal = complete && relation.Kind == RelationKind.SumAtLeast ? new Proposal(VietnameseNumber.Format(sum), ProposalSource.Computed) : null;
+                    yield return At(total, Args(
+                        ("total", total.Number!.Value),
+                        ("parts", string.Join(", ", relation.Parts.Select(p => p.Row.Row))),
+                        ("sum", sum)), proposal, relation.Severity, relation.Because);
+                }
             }
         }
     }

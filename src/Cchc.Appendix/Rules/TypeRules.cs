@@ -19,12 +19,12 @@ internal sealed class ValueNotNumberRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var row in context.Rows.Where(r => r.State == ValueState.Invalid && r.Type is not (null or IndicatorType.Heading or IndicatorType.Text)))
+        foreach (var cell in context.Cells.Where(c => c.State == ValueState.Invalid && c.Type is not (null or IndicatorType.Heading or IndicatorType.Text)))
         {
-            yield return At(row, AppendixColumn.Value, Args(
-                ("value", Quote(row.Row.Value.Text)),
-                ("kind", KindVi(row.Type!.Value)),
-                ("kindEn", KindEn(row.Type!.Value))));
+            yield return At(cell, Args(
+                ("value", Quote(cell.Cell.Text)),
+                ("kind", KindVi(cell.Type!.Value)),
+                ("kindEn", KindEn(cell.Type!.Value))));
         }
     }
 
@@ -55,8 +55,8 @@ internal sealed class CountNegativeRule : Rule
     public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” là số đếm nên không thể âm ({value}).", "“{label}” is a count and cannot be negative ({value}).");
 
     public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Rows.Where(r => r.Type == IndicatorType.Count && r.Number < 0)
-            .Select(r => At(r, AppendixColumn.Value, Args(("value", r.Row.Value.Text))));
+        context.Cells.Where(c => c.Type == IndicatorType.Count && c.Number < 0)
+            .Select(c => At(c, Args(("value", c.Cell.Text))));
 }
 
 /// <summary>A fraction in a count ("12,5 hồ sơ").</summary>
@@ -69,11 +69,11 @@ internal sealed class CountNotWholeRule : Rule
     public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” là số đếm nên phải là số nguyên, nhưng ô ghi {value}.", "“{label}” is a count and must be whole, but the cell says {value}.");
 
     public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Rows.Where(r => r.Type == IndicatorType.Count && r.Number is decimal n && n >= 0 && decimal.Truncate(n) != n)
-            .Select(r => At(r, AppendixColumn.Value, Args(("value", r.Row.Value.Text))));
+        context.Cells.Where(c => c.Type == IndicatorType.Count && c.Number is decimal n && n >= 0 && decimal.Truncate(n) != n)
+            .Select(c => At(c, Args(("value", c.Cell.Text))));
 }
 
-/// <summary>A percentage outside 0–100.</summary>
+/// <summary>A percentage outside 0–100; a rate column comparing with a plan or last year may pass 100, never fall below 0.</summary>
 internal sealed class PercentRangeRule : Rule
 {
     public override string Code => "PERCENT_OUT_OF_RANGE";
@@ -83,8 +83,8 @@ internal sealed class PercentRangeRule : Rule
     public override MessageTemplate Message { get; } = new("Tỷ lệ “{label}” phải từ 0 đến 100, nhưng ô ghi {value}.", "The rate “{label}” must be between 0 and 100, but the cell says {value}.");
 
     public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Rows.Where(r => r.Type == IndicatorType.Percent && r.Number is < 0 or > 100)
-            .Select(r => At(r, AppendixColumn.Value, Args(("value", N(r.Number!.Value)))));
+        context.Cells.Where(c => c.Type == IndicatorType.Percent && (c.Number < 0 || (c.Number > 100 && c.Role != ValueRole.Rate)))
+            .Select(c => At(c, Args(("value", N(c.Number!.Value)))));
 }
 
 /// <summary>A yes/no code other than 0 or 1.</summary>
@@ -97,8 +97,8 @@ internal sealed class YesNoRule : Rule
     public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” chỉ nhận 1 (có) hoặc 0 (không), nhưng ô ghi {value}.", "“{label}” takes 1 (yes) or 0 (no) only, but the cell says {value}.");
 
     public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Rows.Where(r => r.Type == IndicatorType.YesNo && r.Number is decimal n && n is not (0 or 1))
-            .Select(r => At(r, AppendixColumn.Value, Args(("value", r.Row.Value.Text))));
+        context.Cells.Where(c => c.Type == IndicatorType.YesNo && c.Number is decimal n && n is not (0 or 1))
+            .Select(c => At(c, Args(("value", c.Cell.Text))));
 }
 
 /// <summary>A code outside the listed codes.</summary>
@@ -112,12 +112,12 @@ internal sealed class CodeRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var row in context.Rows.Where(r => r.Type == IndicatorType.Code && r.Number is not null))
+        foreach (var cell in context.Cells.Where(c => c.Type == IndicatorType.Code && c.Number is not null))
         {
-            var codes = row.Template?.Codes ?? row.Unit.Codes;
-            if (codes.Count > 0 && !codes.Any(c => c == row.Number))
+            var codes = cell.Row.Template?.Codes ?? cell.Row.Unit.Codes;
+            if (codes.Count > 0 && !codes.Any(c => c == cell.Number))
             {
-                yield return At(row, AppendixColumn.Value, Args(("codes", string.Join(", ", codes)), ("value", row.Row.Value.Text)));
+                yield return At(cell, Args(("codes", string.Join(", ", codes)), ("value", cell.Cell.Text)));
             }
         }
     }
@@ -136,10 +136,10 @@ internal sealed class NumberFormatRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var row in context.Rows.Where(r => r.Notation == NumberNotation.Foreign && r.Number is not null))
+        foreach (var cell in context.Cells.Where(c => c.Notation == NumberNotation.Foreign && c.Number is not null))
         {
-            var formatted = VietnameseNumber.Format(row.Number!.Value);
-            yield return At(row, AppendixColumn.Value, Args(("value", row.Row.Value.Text), ("formatted", formatted)), new Proposal(formatted, ProposalSource.Computed));
+            var formatted = VietnameseNumber.Format(cell.Number!.Value);
+            yield return At(cell, Args(("value", cell.Cell.Text), ("formatted", formatted)), new Proposal(formatted, ProposalSource.Computed));
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Cchc.Appendix.Rules;
 
 /// <summary>
 /// The unit contradicts the form: a count marked "%" is an error; a count of one thing marked as another
-/// (dossiers, hồ sơ, marked TTHC) a warning. Yes/no wordings that mean the same are not a fault.
+/// (dossiers, hồ sơ, marked TTHC) a warning. Yes/no wordings that mean the same are not a fault. Against a form
+/// learned from the previous report, a unit that changed since is a warning.
 /// </summary>
 internal sealed class UnitMismatchRule : Rule
 {
@@ -17,8 +18,8 @@ internal sealed class UnitMismatchRule : Rule
     public override Severity Severity => Severity.Error;
 
     public override MessageTemplate Message { get; } = new(
-        "Đơn vị tính “{written}” của chỉ tiêu “{label}” không khớp với mẫu (“{expected}”).",
-        "The unit “{written}” of “{label}” does not match the form (“{expected}”).");
+        "Đơn vị tính “{written}” của chỉ tiêu “{label}” không khớp với {form} (“{expected}”).",
+        "The unit “{written}” of “{label}” does not match {formEn} (“{expected}”).");
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
@@ -30,13 +31,17 @@ internal sealed class UnitMismatchRule : Rule
                 : expected.Type == IndicatorType.Count && expected.Noun != row.Unit.Noun ? Severity.Warning : null;
             if (severity is not null)
             {
-                yield return At(row, AppendixColumn.Unit, Args(("written", row.Row.Unit.Text.Trim()), ("expected", row.Template.Unit)), new Proposal(row.Template.Unit!, ProposalSource.Template), severity);
+                var (form, formEn) = context.FormNoun;
+                yield return At(row, AppendixColumn.Unit, Args(("written", row.Row.Unit.Text.Trim()), ("expected", row.Template.Unit), ("form", form), ("formEn", formEn)), new Proposal(row.Template.Unit!, ProposalSource.Template), Capped(context, severity.Value));
             }
         }
     }
 }
 
-/// <summary>Without a template: the unit contradicts the label's own wording ("Số …" marked "%", "Tỷ lệ …" counted).</summary>
+/// <summary>
+/// Without a template: the unit contradicts the label's own wording ("Số …" marked "%", "Tỷ lệ …" counted, "Có …"
+/// counted in documents rather than coded 0/1).
+/// </summary>
 internal sealed class UnitLabelConflictRule : Rule
 {
     public override string Code => "UNIT_LABEL_CONFLICT";
@@ -49,14 +54,14 @@ internal sealed class UnitLabelConflictRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var row in context.Rows.Where(r => r.Template is null && !r.IsSectionRow && !r.Unit.IsBlank))
+        foreach (var row in context.Rows.Where(r => !context.FormIsDeclared && !r.IsSectionRow && !r.Unit.IsBlank))
         {
             var implied = UnitText.TypeFromLabel(row.Label);
             var conflict = (implied, row.Unit.Type) switch
             {
                 (IndicatorType.Count, IndicatorType.Percent) => true,
-                (IndicatorType.Percent, IndicatorType.Count) => true,
-                (IndicatorType.YesNo, IndicatorType.Percent) => true,
+                (IndicatorType.Percent, IndicatorType.Count or IndicatorType.YesNo or IndicatorType.Code) => true,
+                (IndicatorType.YesNo, IndicatorType.Percent or IndicatorType.Count) => true,
                 _ => false,
             };
             if (conflict)

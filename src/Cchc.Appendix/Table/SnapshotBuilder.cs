@@ -1,32 +1,46 @@
+using Cchc.Appendix.Numbers;
+using Cchc.Appendix.Templates;
 using Cchc.Appendix.Text;
 
 namespace Cchc.Appendix.Table;
 
-/// <summary>Finds the appendix among a document's blocks and builds its snapshot.</summary>
+/// <summary>
+/// Finds the appendix among a document's blocks and builds its snapshot. Every table is a candidate: one whose
+/// header names an indicator column and a unit or value column (<see cref="HeaderReader"/>), else one shaped like an
+/// appendix (<see cref="TableShape"/>). The best wins — the most complete header, then the most rows — so a report
+/// body's own tables and the signature block never are; Word, Excel, the pane and files all decide here.
+/// </summary>
 /// <remarks>
-/// Every cell is folded at most a couple of times and every row visited once, so the build is linear in
-/// the size of the document: a 100,000-row sheet costs what reading it costs.
+/// Every cell is folded at most a couple of times and every row visited a bounded number of times, so the build is
+/// linear in the size of the document: a 100,000-row sheet costs what reading it costs.
 /// </remarks>
 public static class SnapshotBuilder
 {
     /// <summary>Title paragraphs kept above a Word table: enough for "Phụ lục", two title lines, the period and the reference.</summary>
     private const int MaxTitleParagraphs = 8;
 
-    /// <summary>A cell longer than this is never a header label; it spares folding long note cells.</summary>
-    private const int MaxHeaderCellLength = 80;
-
     /// <summary>Signature phrases are short ("TM. ỦY BAN NHÂN DÂN", "Nơi nhận:"); indicator labels rarely are.</summary>
     private const int MaxSignatureLength = 40;
 
-    private const string LabelHeaderKey = "TEN CHI TIEU";
+    /// <summary>How far down a table its header may sit: a sheet has the title rows above it.</summary>
+    private const int MaxHeaderRow = 40;
+
+    /// <summary>A table with a recognised header always beats one recognised by its shape alone.</summary>
+    private const int HeaderBonus = 10_000;
 
     /// <summary>
-    /// The appendix of <paramref name="blocks"/>, or null when no table has a header row naming TÊN CHỈ TIÊU.
+    /// The appendix of <paramref name="blocks"/>, or null when no table is one; <see cref="Find"/> also says what
+    /// was found instead.
     /// </summary>
-    public static TableSnapshot? TryBuild(IReadOnlyList<DocumentBlock> blocks, SourceKind source)
+    public static TableSnapshot? TryBuild(IReadOnlyList<DocumentBlock> blocks, SourceKind source) => Find(blocks, source).Snapshot;
+
+    /// <summary>The appendix of <paramref name="blocks"/>, or what each table was when none is one.</summary>
+    public static AppendixSearch Find(IReadOnlyList<DocumentBlock> blocks, SourceKind source)
     {
         ArgumentNullException.ThrowIfNull(blocks);
 
+        var candidates = new List<Candidate>();
+        var seen = new List<TableSeen>();
         var tableIndex = -1;
         for (var b = 0; b < blocks.Count; b++)
         {
@@ -36,38 +50,175 @@ public static class SnapshotBuilder
             }
 
             tableIndex++;
-            var headerRow = FindHeaderRow(table, 0);
-            if (headerRow < 0)
+            if (Evaluate(table, b, tableIndex, out var verdict) is { } candidate)
+            {
+                candidates.Add(candidate);
+            }
+            else
+            {
+                seen.Add(new TableSeen(tableIndex, table.Sheet, FirstRowText(table), verdict));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return new AppendixSearch(null, seen);
+        }
+
+        var best = candidates[0];
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Score > best.Score)
+            {
+                best = candidate;
+            }
+        }
+
+        // Word splits one appendix into a table per page, each with the header repeated: start at the first page.
+        for (var i = candidates.IndexOf(best) - 1; i >= 0; i--)
+        {
+            var earlier = candidates[i];
+            if (earlier.Table != best.Table - 1 || !earlier.HasHeader || earlier.Layout.Signature != best.Layout.Signature
+                || SignatureBetween(blocks, earlier.Block, best.Block))
+            {
+                break;
+            }
+
+            best = earlier;
+        }
+
+        return new AppendixSearch(Build(blocks, best, source), seen);
+    }
+
+    private static TableSnapshot Build(IReadOnlyList<DocumentBlock> blocks, Candidate chosen, SourceKind source)
+    {
+        var table = (TableBlock)blocks[chosen.Block];
+        var titles = new List<string>();
+        var sources = new List<TitleSource>();
+        if (table.Sheet is null)
+        {
+            AddParagraphTitles(blocks, chosen.Block, titles, sources);
+        }
+
+        for (var r = 0; r < chosen.TitleRows; r++)
+        {
+            AddTitleLines(JoinCells(table.Rows[r]), titles, sources, chosen.Block, r);
+        }
+
+        var rows = new List<AppendixRow>();
+        var layout = chosen.Layout;
+        var ended = ReadRows(table, chosen.Table, chosen.DataStart, ref layout, rows);
+
+        // A sheet is a whole used range; Word splits one appendix into one table per page.
+        if (table.Sheet is null && !ended)
+        {
+            ReadContinuations(blocks, chosen.Block + 1, chosen.Table, layout, rows);
+        }
+
+        return new TableSnapshot(titles, rows, source)
+        {
+            TitleSources = sources,
+            ValueColumns = chosen.Layout.ValueColumns.Count > 0 ? chosen.Layout.ValueColumns : ValueColumn.OnlyOne,
+            HasHeaderRow = chosen.HasHeader,
+        };
+    }
+
+    /// <summary>The table as an appendix candidate, or null with the reason it is not one.</summary>
+    private static Candidate? Evaluate(TableBlock table, int block, int tableIndex, out TableVerdict verdict)
+    {
+        if (table.Rows.Count == 0 || table.Rows.All(IsBlankRow))
+        {
+            verdict = TableVerdict.Empty;
+            return null;
+        }
+
+        if (LooksLikeSignature(table))
+        {
+            verdict = TableVerdict.Signature;
+            return null;
+        }
+
+        var headerRow = HeaderReader.Find(table, 0, MaxHeaderRow);
+        if (headerRow >= 0)
+        {
+            var layout = HeaderReader.Read(table, headerRow, out var dataStart);
+            var (dataRows, textColumns) = Survey(table, dataStart, layout);
+            if (textColumns.Count == layout.Values.Count && layout.Values.Count > 0)
+            {
+                verdict = TableVerdict.TextValues;
+                return null;
+            }
+
+            layout = textColumns.Count > 0 ? layout.Without(textColumns) : layout;
+            verdict = TableVerdict.Appendix;
+            return new Candidate(block, tableIndex, layout, true, headerRow, dataStart, HeaderBonus + layout.Quality * 100 + Math.Min(dataRows, 99));
+        }
+
+        if (TableShape.Infer(table) is { } shape)
+        {
+            var (dataRows, _) = Survey(table, shape.DataStart, shape.Layout);
+            verdict = TableVerdict.Appendix;
+            return new Candidate(block, tableIndex, shape.Layout, false, shape.DataStart, shape.DataStart, shape.Layout.Quality * 100 + Math.Min(dataRows, 99));
+        }
+
+        verdict = HasLabelHeader(table) ? TableVerdict.NoValueColumn : TableVerdict.NoHeader;
+        return null;
+    }
+
+    /// <summary>
+    /// Data rows under the header, and the value columns that hold mostly words: "Nguồn số liệu" or "Kết quả" in a
+    /// table of tasks is not a column of figures.
+    /// </summary>
+    private static (int DataRows, HashSet<int> TextColumns) Survey(TableBlock table, int dataStart, ColumnLayout layout)
+    {
+        var numbers = new int[layout.Values.Count];
+        var words = new int[layout.Values.Count];
+        var dataRows = 0;
+        for (var r = dataStart; r < table.Rows.Count; r++)
+        {
+            var raw = table.Rows[r];
+            if (IsBlankRow(raw))
             {
                 continue;
             }
 
-            var titles = new List<string>();
-            var sources = new List<TitleSource>();
-            if (table.Sheet is null)
+            if (IsSignatureRow(raw))
             {
-                AddParagraphTitles(blocks, b, titles, sources);
+                break;
             }
 
-            for (var r = 0; r < headerRow; r++)
+            dataRows++;
+            var (_, valueCells) = layout.Map(raw);
+            for (var v = 0; v < valueCells.Length; v++)
             {
-                AddTitleLines(JoinCells(table.Rows[r]), titles, sources, b, r);
+                if (valueCells[v] < 0)
+                {
+                    continue;
+                }
+
+                var cell = raw.Cells[valueCells[v]];
+                var text = cell.Text.Trim();
+                if (cell.Number is not null || (text.Length > 0 && VietnameseNumber.TryParse(text, IndicatorType.Count, out _)))
+                {
+                    numbers[v]++;
+                }
+                else if (text.Length > 0)
+                {
+                    words[v]++;
+                }
             }
-
-            var rows = new List<AppendixRow>();
-            var layout = ColumnLayout.FromHeader(table.Rows[headerRow]);
-            var ended = ReadRows(table, tableIndex, headerRow + 1, ref layout, rows);
-
-            // A sheet is a whole used range; Word splits one appendix into one table per page.
-            if (table.Sheet is null && !ended)
-            {
-                ReadContinuations(blocks, b + 1, tableIndex, layout, rows);
-            }
-
-            return new TableSnapshot(titles, rows, source) { TitleSources = sources };
         }
 
-        return null;
+        var textColumns = new HashSet<int>();
+        for (var v = 0; v < numbers.Length; v++)
+        {
+            if (words[v] >= 3 && words[v] > numbers[v])
+            {
+                textColumns.Add(v);
+            }
+        }
+
+        return (dataRows, textColumns);
     }
 
     private static void ReadContinuations(IReadOnlyList<DocumentBlock> blocks, int start, int tableIndex, ColumnLayout layout, List<AppendixRow> rows)
@@ -85,12 +236,11 @@ public static class SnapshotBuilder
                         return;
                     }
 
-                    var headerRow = FindHeaderRow(table, 0, maxRows: 3);
+                    var headerRow = HeaderReader.Find(table, 0, maxRows: 3);
                     int first;
                     if (headerRow >= 0)
                     {
-                        layout = ColumnLayout.FromHeader(table.Rows[headerRow]);
-                        first = headerRow + 1;
+                        layout = HeaderReader.Read(table, headerRow, out first);
                     }
                     else if (GridWidth(table) == layout.Width)
                     {
@@ -114,20 +264,19 @@ public static class SnapshotBuilder
     /// <summary>Reads the data rows of <paramref name="table"/> from <paramref name="first"/>; true when a signature row ended the appendix.</summary>
     private static bool ReadRows(TableBlock table, int tableIndex, int first, ref ColumnLayout layout, List<AppendixRow> rows)
     {
-        var afterHeader = true;
         for (var r = first; r < table.Rows.Count; r++)
         {
             var raw = table.Rows[r];
-            if (IsHeaderRow(raw))
+            if (HeaderReader.IsHeaderRow(raw))
             {
-                layout = ColumnLayout.FromHeader(raw);
-                afterHeader = true;
-                continue;
-            }
+                // A header repeated inside the table (a printed page break in Excel) says the same again.
+                var repeated = HeaderReader.Read(table, r, out var next);
+                if (repeated.Values.Count == layout.Values.Count)
+                {
+                    layout = repeated;
+                }
 
-            if (afterHeader && IsNumberingRow(raw))
-            {
-                afterHeader = false;
+                r = next - 1;
                 continue;
             }
 
@@ -136,13 +285,12 @@ public static class SnapshotBuilder
                 continue;
             }
 
-            afterHeader = false;
             if (IsSignatureRow(raw))
             {
                 return true;
             }
 
-            var cells = layout.Map(raw);
+            var (cells, valueCells) = layout.Map(raw);
             var row = new AppendixRow(
                 rows.Count + 1,
                 Value(raw, cells[0]),
@@ -150,7 +298,10 @@ public static class SnapshotBuilder
                 Value(raw, cells[2]),
                 Value(raw, cells[3]),
                 Value(raw, cells[4]),
-                new RowLocation(tableIndex, r, table.Sheet) { Cells = cells });
+                new RowLocation(tableIndex, r, table.Sheet) { Cells = cells, ValueCells = valueCells.Length > 1 ? valueCells : [] })
+            {
+                OtherValues = valueCells.Length > 1 ? [.. valueCells.Skip(1).Select(c => Value(raw, c))] : [],
+            };
             if (!row.IsEmpty)
             {
                 rows.Add(row);
@@ -159,6 +310,56 @@ public static class SnapshotBuilder
 
         return false;
     }
+
+    /// <summary>True when a signature paragraph stands between two blocks: the second table is not the first's next page.</summary>
+    private static bool SignatureBetween(IReadOnlyList<DocumentBlock> blocks, int from, int to)
+    {
+        for (var b = from + 1; b < to; b++)
+        {
+            if (blocks[b] is ParagraphBlock paragraph && IsSignatureText(paragraph.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A table with a cell that names an indicator column, but nothing that names a unit or value column.</summary>
+    private static bool HasLabelHeader(TableBlock table)
+    {
+        foreach (var row in table.Rows.Take(MaxHeaderRow))
+        {
+            foreach (var cell in row.Cells)
+            {
+                if (HeaderReader.Classify(cell)?.Kind == Vocabulary.HeaderKind.Label)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first row with text, its cells joined by " | ", shortened: how a user recognises the table.</summary>
+    private static string FirstRowText(TableBlock table)
+    {
+        foreach (var row in table.Rows)
+        {
+            var cells = row.Cells.Select(c => VietnameseText.Squeeze(c.Text)).Where(t => t.Length > 0).ToList();
+            if (cells.Count > 0)
+            {
+                var text = string.Join(" | ", cells);
+                return text.Length <= 80 ? text : text[..79].TrimEnd() + "…";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>A table that could be the appendix: where its header and data start and how well it fits.</summary>
+    private sealed record Candidate(int Block, int Table, ColumnLayout Layout, bool HasHeader, int TitleRows, int DataStart, int Score);
 
     private static CellValue Value(RawRow row, int cell)
     {
@@ -212,71 +413,6 @@ public static class SnapshotBuilder
 
     private static string JoinCells(RawRow row) =>
         string.Join(' ', row.Cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0));
-
-    private static int FindHeaderRow(TableBlock table, int start, int maxRows = int.MaxValue)
-    {
-        var end = (int)Math.Min(table.Rows.Count, (long)start + maxRows);
-        for (var r = start; r < end; r++)
-        {
-            if (IsHeaderRow(table.Rows[r]))
-            {
-                return r;
-            }
-        }
-
-        return -1;
-    }
-
-    private static bool IsHeaderRow(RawRow row)
-    {
-        foreach (var cell in row.Cells)
-        {
-            if (cell.Number is null && MightNameLabelColumn(cell.Text)
-                && VietnameseText.LabelKey(cell.Text).Contains(LabelHeaderKey, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// A cheap test that spares folding most cells: "TÊN CHỈ TIÊU" keeps the ASCII pairs "CH" and "TI" in
-    /// either Unicode form, since only vowels carry its diacritics.
-    /// </summary>
-    private static bool MightNameLabelColumn(string text) =>
-        text.Length is >= 12 and <= MaxHeaderCellLength
-        && text.Contains("CH", StringComparison.OrdinalIgnoreCase)
-        && text.Contains("TI", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>"(1) (2) (3) (4) (5)" or "1 2 3 4 5" under a header: the columns' numbers, not data.</summary>
-    private static bool IsNumberingRow(RawRow row)
-    {
-        var expected = 1;
-        foreach (var cell in row.Cells)
-        {
-            var text = cell.Text.Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            if (text.Length > 2 && text[0] == '(' && text[^1] == ')')
-            {
-                text = text[1..^1].Trim();
-            }
-
-            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n != expected)
-            {
-                return false;
-            }
-
-            expected++;
-        }
-
-        return expected > 3;
-    }
 
     private static bool IsBlankRow(RawRow row)
     {
@@ -373,196 +509,4 @@ public static class SnapshotBuilder
         return width;
     }
 
-    /// <summary>Which grid column holds each of the five appendix columns, as the header row says.</summary>
-    private readonly struct ColumnLayout
-    {
-        private static readonly AppendixColumn[] Order = [AppendixColumn.No, AppendixColumn.Label, AppendixColumn.Unit, AppendixColumn.Value, AppendixColumn.Note];
-
-        /// <summary>Grid column of No, Label, Unit, Value, Note; -1 where the header has no such column.</summary>
-        private readonly int[] _grid;
-
-        private ColumnLayout(int[] grid, int width)
-        {
-            _grid = grid;
-            Width = width;
-        }
-
-        /// <summary>Grid columns of the header row.</summary>
-        public int Width { get; }
-
-        public static ColumnLayout FromHeader(RawRow header)
-        {
-            int[] grid = [-1, -1, -1, -1, -1];
-            var unnamed = new List<int>();
-            var position = 0;
-            foreach (var cell in header.Cells)
-            {
-                var column = Classify(cell.Text);
-                if (column is { } c && grid[(int)c] < 0)
-                {
-                    grid[(int)c] = position;
-                }
-                else if (column is null)
-                {
-                    unnamed.Add(position);
-                }
-
-                position += Math.Max(cell.ColumnSpan, 1);
-            }
-
-            // A header cell left blank or worded unusually still holds its column: the form's order decides.
-            foreach (var c in Order)
-            {
-                if (grid[(int)c] >= 0 || grid[(int)AppendixColumn.Label] < 0)
-                {
-                    continue;
-                }
-
-                var label = grid[(int)AppendixColumn.Label];
-                var candidate = c == AppendixColumn.No
-                    ? unnamed.LastOrDefault(p => p < label, -1)
-                    : unnamed.FirstOrDefault(p => p > PreviousGrid(grid, c), -1);
-                if (candidate >= 0)
-                {
-                    grid[(int)c] = candidate;
-                    unnamed.Remove(candidate);
-                }
-            }
-
-            return new ColumnLayout(grid, position);
-        }
-
-        /// <summary>The raw cell index of each of the five columns in <paramref name="row"/> (-1 where none).</summary>
-        public int[] Map(RawRow row)
-        {
-            int[] cells = [-1, -1, -1, -1, -1];
-            var count = row.Cells.Count;
-            var rowWidth = 0;
-            var spansKnown = false;
-            foreach (var cell in row.Cells)
-            {
-                rowWidth += Math.Max(cell.ColumnSpan, 1);
-                spansKnown |= cell.ColumnSpan > 1;
-            }
-
-            if (spansKnown || rowWidth >= Width)
-            {
-                var position = 0;
-                for (var i = 0; i < count; i++)
-                {
-                    for (var c = 0; c < cells.Length; c++)
-                    {
-                        if (_grid[c] == position && cells[c] < 0)
-                        {
-                            cells[c] = i;
-                        }
-                    }
-
-                    position += Math.Max(row.Cells[i].ColumnSpan, 1);
-                }
-
-                return cells;
-            }
-
-            // Fewer cells than the header and no spans to say where they sit: cells merged away, most often
-            // the numbering column merged down from the row above, or everything after the label merged.
-            var present = PresentColumns();
-            if (count == 1)
-            {
-                var only = IsNumbering(row.Cells[0].Text) ? AppendixColumn.No : AppendixColumn.Label;
-                cells[(int)only] = _grid[(int)only] >= 0 ? 0 : -1;
-                return cells;
-            }
-
-            var skip = 0;
-            if (count < present.Count && _grid[(int)AppendixColumn.No] >= 0 && LooksLikeLabel(row.Cells[0].Text))
-            {
-                skip = Math.Min(present.Count - count, 1);
-            }
-
-            for (var i = 0; i < count && i + skip < present.Count; i++)
-            {
-                cells[(int)present[i + skip]] = i;
-            }
-
-            return cells;
-        }
-
-        private List<AppendixColumn> PresentColumns()
-        {
-            var grid = _grid;
-            return [.. Order.Where(c => grid[(int)c] >= 0).OrderBy(c => grid[(int)c])];
-        }
-
-        private static int PreviousGrid(int[] grid, AppendixColumn column)
-        {
-            for (var c = (int)column - 1; c >= 0; c--)
-            {
-                if (grid[c] >= 0)
-                {
-                    return grid[c];
-                }
-            }
-
-            return -1;
-        }
-
-        private static AppendixColumn? Classify(string text)
-        {
-            if (text.Length > MaxHeaderCellLength)
-            {
-                return null;
-            }
-
-            var key = VietnameseText.LabelKey(text);
-            if (key.Length == 0)
-            {
-                return null;
-            }
-
-            if (key.Contains(LabelHeaderKey, StringComparison.Ordinal))
-            {
-                return AppendixColumn.Label;
-            }
-
-            if (key is "STT" or "TT" or "SO TT" || key.Contains("THU TU", StringComparison.Ordinal))
-            {
-                return AppendixColumn.No;
-            }
-
-            if (key.Contains("DON VI TINH", StringComparison.Ordinal) || key is "DVT" or "DV TINH")
-            {
-                return AppendixColumn.Unit;
-            }
-
-            if (key.Contains("GHI CHU", StringComparison.Ordinal))
-            {
-                return AppendixColumn.Note;
-            }
-
-            if (key.Contains("SO LUONG", StringComparison.Ordinal) || key.Contains("TY LE", StringComparison.Ordinal)
-                || key.Contains("SO LIEU", StringComparison.Ordinal) || key.Contains("KET QUA", StringComparison.Ordinal)
-                || key.Contains("GIA TRI", StringComparison.Ordinal))
-            {
-                return AppendixColumn.Value;
-            }
-
-            return null;
-        }
-
-        /// <summary>"I", "12", "2.3", "a)": what the numbering column holds.</summary>
-        private static bool IsNumbering(string text)
-        {
-            var t = text.Trim().TrimEnd('.', ')');
-            if (t.Length is 0 or > 6)
-            {
-                return false;
-            }
-
-            return t.All(c => char.IsAsciiDigit(c) || c == '.') || t.All(c => c is 'I' or 'V' or 'X' or 'L') || (t.Length == 1 && char.IsAsciiLetterLower(t[0]));
-        }
-
-        /// <summary>Words, not a numbering token: a label that lost the numbering cell before it.</summary>
-        private static bool LooksLikeLabel(string text) => text.Trim().Length > 6 && !IsNumbering(text);
-    }
 }

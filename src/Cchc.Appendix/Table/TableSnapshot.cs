@@ -1,6 +1,10 @@
 namespace Cchc.Appendix.Table;
 
-/// <summary>The five columns of an appendix row, plus the title lines above the table.</summary>
+/// <summary>
+/// The five columns of an appendix row, plus the title lines above the table. A form with several value columns
+/// ("Quý này | Lũy kế", "Kế hoạch | Thực hiện | Tỷ lệ") has one <see cref="Value"/> column kind; which of them a
+/// cell is, is its value column index (<see cref="ValueColumn"/>).
+/// </summary>
 public enum AppendixColumn
 {
     No,
@@ -9,6 +13,38 @@ public enum AppendixColumn
     Value,
     Note,
     Header,
+}
+
+/// <summary>What a value column holds, as its header says.</summary>
+public enum ValueRole
+{
+    /// <summary>The figure of the reporting period: "Số lượng", "Kết quả", "Quý này", "Thực hiện".</summary>
+    Period,
+
+    /// <summary>Accumulated since the start of the year: "Lũy kế từ đầu năm".</summary>
+    Cumulative,
+
+    /// <summary>The planned figure: "Kế hoạch năm".</summary>
+    Plan,
+
+    /// <summary>A rate between other value columns: "Tỷ lệ (%)", "So với kế hoạch".</summary>
+    Rate,
+
+    /// <summary>The same period a year before: "Cùng kỳ năm trước".</summary>
+    SamePeriodLastYear,
+}
+
+/// <summary>
+/// One value column of the appendix: its 0-based <see cref="Index"/> among value columns, its header text as
+/// written (the lower header row's where the header spans two rows), and what it holds.
+/// </summary>
+public sealed record ValueColumn(int Index, string Header, ValueRole Role)
+{
+    /// <summary>The one value column of a classic appendix.</summary>
+    public static IReadOnlyList<ValueColumn> OnlyOne { get; } = [new(0, string.Empty, ValueRole.Period)];
+
+    /// <summary>Totals and parts add up within this column (a rate column's cells do not).</summary>
+    public bool IsAdditive => Role is not ValueRole.Rate;
 }
 
 /// <summary>Where a snapshot came from; checks do not depend on it, messages and writers may.</summary>
@@ -41,19 +77,37 @@ public sealed record CellValue(string Text, double? Number = null, string? Numbe
 /// <see cref="Table"/> is the index of the <see cref="TableBlock"/> among the tables of the block list
 /// (every table of the document counts, not only the appendix's), <see cref="TableRow"/> the index into
 /// that block's rows, and <see cref="Cells"/> the index of the raw cell that gave each of the five columns
-/// (No, Label, Unit, Value, Note; -1 where the row had no cell for it, as merged rows do).
+/// (No, Label, Unit, Value, Note; -1 where the row had no cell for it, as merged rows do). Where the appendix has
+/// several value columns, <see cref="ValueCells"/> holds the raw cell of each, the first being <c>Cells[3]</c>.
 /// </summary>
 public sealed record RowLocation(int Table, int TableRow, string? Sheet = null)
 {
     public IReadOnlyList<int> Cells { get; init; } = [0, 1, 2, 3, 4];
 
-    /// <summary>The raw cell index of <paramref name="column"/>, or -1.</summary>
-    public int CellOf(AppendixColumn column) => column == AppendixColumn.Header ? -1 : Cells[(int)column];
+    /// <summary>The raw cell index of each value column; empty means the one value cell of <see cref="Cells"/>.</summary>
+    public IReadOnlyList<int> ValueCells { get; init; } = [];
+
+    /// <summary>The raw cell index of <paramref name="column"/> (of value column <paramref name="valueColumn"/>), or -1.</summary>
+    public int CellOf(AppendixColumn column, int valueColumn = 0)
+    {
+        if (column == AppendixColumn.Header)
+        {
+            return -1;
+        }
+
+        if (column == AppendixColumn.Value && valueColumn > 0)
+        {
+            return valueColumn < ValueCells.Count ? ValueCells[valueColumn] : -1;
+        }
+
+        return Cells[(int)column];
+    }
 }
 
 /// <summary>
 /// A data row of the appendix. <see cref="Row"/> is 1-based over data rows only: header rows and
 /// repeated headers of continuation tables are not counted, and numbering continues across tables.
+/// <see cref="Value"/> is the first value column; <see cref="OtherValues"/> the rest, in column order.
 /// </summary>
 public sealed record AppendixRow(
     int Row,
@@ -74,8 +128,20 @@ public sealed record AppendixRow(
         _ => CellValue.Empty,
     };
 
+    /// <summary>The cells of the value columns after the first, where the appendix has several.</summary>
+    public IReadOnlyList<CellValue> OtherValues { get; init; } = [];
+
+    /// <summary>How many value cells the row has: one, plus <see cref="OtherValues"/>.</summary>
+    public int ValueCount => 1 + OtherValues.Count;
+
+    /// <summary>The cell of value column <paramref name="column"/> (0-based), blank past the row's last.</summary>
+    public CellValue ValueAt(int column) => column == 0 ? Value : column - 1 < OtherValues.Count ? OtherValues[column - 1] : CellValue.Empty;
+
+    /// <summary>The text of <paramref name="column"/>, the value column <paramref name="valueColumn"/> for values.</summary>
+    public CellValue Cell(AppendixColumn column, int valueColumn) => column == AppendixColumn.Value ? ValueAt(valueColumn) : this[column];
+
     /// <summary>True when every cell is blank: a spacer row that real documents are full of.</summary>
-    public bool IsEmpty => No.IsBlank && Label.IsBlank && Unit.IsBlank && Value.IsBlank && Note.IsBlank;
+    public bool IsEmpty => No.IsBlank && Label.IsBlank && Unit.IsBlank && Value.IsBlank && Note.IsBlank && OtherValues.All(v => v.IsBlank);
 }
 
 /// <summary>
@@ -88,6 +154,12 @@ public sealed record TableSnapshot(
     IReadOnlyList<AppendixRow> Rows,
     SourceKind Source = SourceKind.File)
 {
+    /// <summary>The value columns, in document order; one for the classic appendix.</summary>
+    public IReadOnlyList<ValueColumn> ValueColumns { get; init; } = ValueColumn.OnlyOne;
+
+    /// <summary>False when the table was recognised by its shape, having no header row naming its columns.</summary>
+    public bool HasHeaderRow { get; init; } = true;
+
     /// <summary>
     /// Where each of <see cref="TitleLines"/> came from, index for index, when the snapshot was built from blocks;
     /// empty otherwise (the pane's and the archive's snapshots), which writers treat as "title not writable".

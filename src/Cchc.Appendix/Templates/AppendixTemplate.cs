@@ -35,7 +35,16 @@ public sealed record AppendixTemplate
     public required IReadOnlyList<TemplateSection> Sections { get; init; }
 
     public IReadOnlyList<TemplateRelation> Relations { get; init; } = [];
+
+    /// <summary>The value columns the form prints, where it has more than one ("Quý này", "Lũy kế từ đầu năm").</summary>
+    public IReadOnlyList<TemplateColumn>? Columns { get; init; }
+
+    /// <summary>What a person should confirm before relying on a drafted form; empty on a reviewed one.</summary>
+    public IReadOnlyList<string> Review { get; init; } = [];
 }
+
+/// <summary>A value column of the form: its header as printed and what it holds.</summary>
+public sealed record TemplateColumn(string Header, Table.ValueRole Role);
 
 /// <summary>A section I–VII with its rows in document order.</summary>
 public sealed record TemplateSection(string Number, string Title, IReadOnlyList<TemplateRow> Rows);
@@ -97,6 +106,16 @@ public enum RelationKind
     Ratio,
 }
 
+/// <summary>Where an inferred relation came from.</summary>
+public enum RelationOrigin
+{
+    /// <summary>The labels' words: sub-rows named as complementary parts, "Trong đó" subsets, a rate and its counts.</summary>
+    Words,
+
+    /// <summary>The figures: a total that equalled its sub-rows, a rate that equalled the ratio of two rows.</summary>
+    Values,
+}
+
 /// <summary>A rule between rows, named by row ids.</summary>
 public sealed record TemplateRelation
 {
@@ -121,6 +140,17 @@ public sealed record TemplateRelation
 
     /// <summary>How bad a breach is; impossible figures are errors, soft bounds warnings.</summary>
     public Findings.Severity Severity { get; init; } = Findings.Severity.Error;
+
+    /// <summary>
+    /// Set on a relation <c>cchc template draft</c> inferred rather than a person declared: from the labels'
+    /// words, or from values that held. Until a reviewer removes it, a breach is at most a warning.
+    /// </summary>
+    public RelationOrigin? Inferred { get; init; }
+
+    /// <summary>For an inferred relation: in how many of the drafted-from documents it held, of <see cref="Documents"/>.</summary>
+    public int? HeldIn { get; init; }
+
+    public int? Documents { get; init; }
 
     /// <summary>Every row id the relation names.</summary>
     [JsonIgnore]

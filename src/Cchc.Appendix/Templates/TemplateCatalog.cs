@@ -17,7 +17,8 @@ public sealed class TemplateCatalog
 {
     public const int SupportedFormatVersion = 1;
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>How the product's JSON data files are read: camelCase, comments and trailing commas allowed, enums by name.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,

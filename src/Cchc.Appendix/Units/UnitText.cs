@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Cchc.Appendix.Templates;
 using Cchc.Appendix.Text;
+using Cchc.Appendix.Vocabulary;
 
 namespace Cchc.Appendix.Units;
 
@@ -22,17 +23,6 @@ public sealed record UnitInfo(IndicatorType? Type, string Noun, IReadOnlyList<in
 /// </summary>
 public static partial class UnitText
 {
-    /// <summary>Nouns that name the same thing in this domain: a procedure is a TTHC.</summary>
-    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
-    {
-        ["TTHC"] = "THU TUC",
-        ["THU TUC HANH CHINH"] = "THU TUC",
-        ["DON VI"] = "CO QUAN DON VI",
-        ["CO QUAN"] = "CO QUAN DON VI",
-        ["TIN"] = "TIN BAI",
-        ["BAI"] = "TIN BAI",
-    };
-
     public static UnitInfo Parse(string text)
     {
         var key = VietnameseText.LabelKey(text);
@@ -53,29 +43,32 @@ public static partial class UnitText
             return new UnitInfo(isYesNo ? IndicatorType.YesNo : IndicatorType.Code, string.Empty, codes.Distinct().Order().ToList());
         }
 
-        return new UnitInfo(IndicatorType.Count, Synonyms.GetValueOrDefault(key, key), []);
+        return new UnitInfo(IndicatorType.Count, Words.Default.UnitSynonyms.GetValueOrDefault(key, key), []);
     }
 
-    /// <summary>The type a label's wording implies: "Tỷ lệ …" a percent, "Số …" a count, "Có thực hiện …" a yes/no.</summary>
+    /// <summary>
+    /// The type a label's wording implies: "Tỷ lệ …" a percent, "Số …"/"Tổng số …" a count, "Có …"/"Có thực hiện …"
+    /// a yes/no code. Read with diacritics, since "Có" (yes) and "Cơ" (organ) fold to the same letters.
+    /// </summary>
     public static IndicatorType? TypeFromLabel(string label)
     {
-        var key = VietnameseText.LabelKey(label);
-        if (key.StartsWith("TY LE", StringComparison.Ordinal))
+        var text = VietnameseText.Squeeze(label).TrimStart('-', '+', '*', '•', ' ').ToLowerInvariant();
+        foreach (var (prefix, type) in Words.Default.LabelTypes)
         {
-            return IndicatorType.Percent;
-        }
-
-        if (key.StartsWith("SO ", StringComparison.Ordinal) || key.StartsWith("TONG SO", StringComparison.Ordinal))
-        {
-            return IndicatorType.Count;
-        }
-
-        if (key.StartsWith("CO THUC HIEN", StringComparison.Ordinal) || key.StartsWith("DA THUC HIEN", StringComparison.Ordinal))
-        {
-            return IndicatorType.YesNo;
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return type;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>True when <paramref name="key"/> (a label key) names a counted thing of the vocabulary: "HO SO", "CO QUAN DON VI".</summary>
+    public static bool IsKnownNoun(string key)
+    {
+        var nouns = Words.Default.UnitNouns;
+        return nouns.Contains(key) || nouns.Contains(Words.Default.UnitSynonyms.GetValueOrDefault(key, key)) || nouns.Any(n => Words.HasPhrase(key, n) && key.Length <= n.Length + 12);
     }
 
     [GeneratedRegex(@"=\s*(\d{1,3})\b")]

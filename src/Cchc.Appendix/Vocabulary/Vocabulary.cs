@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Cchc.Appendix.Table;
+using Cchc.Appendix.Templates;
+
+namespace Cchc.Appendix.Vocabulary;
+
+/// <summary>
+/// The words appendices are read by — header words, unit nouns, what a label's wording implies, which sub-rows
+/// split a whole — loaded once from the embedded <c>vocabulary.json</c>, so a province's wording is data.
+/// </summary>
+internal sealed class Words
+{
+    private static readonly Lazy<Words> Embedded = new(Load);
+
+    private Words(VocabularyFile file)
+    {
+        Headers = file.Headers;
+        UnitSynonyms = file.UnitSynonyms;
+        UnitNouns = file.UnitNouns.ToHashSet(StringComparer.Ordinal);
+        LabelTypes = file.LabelTypes
+            .SelectMany(t => t.Prefixes.Select(p => (Prefix: p, t.Type)))
+            .OrderByDescending(p => p.Prefix.Length)
+            .ToArray();
+        CumulativePhrases = file.CumulativePhrases;
+        StockPhrases = file.StockPhrases;
+        SubsetMarkers = file.SubsetMarkers;
+        Complements = file.Complements;
+        RateStopWords = file.RateStopWords.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static Words Default => Embedded.Value;
+
+    public HeaderWords Headers { get; }
+
+    public IReadOnlyDictionary<string, string> UnitSynonyms { get; }
+
+    public IReadOnlySet<string> UnitNouns { get; }
+
+    /// <summary>Label prefixes in lower case with diacritics, longest first.</summary>
+    public IReadOnlyList<(string Prefix, IndicatorType Type)> LabelTypes { get; }
+
+    public IReadOnlyList<string> CumulativePhrases { get; }
+
+    public IReadOnlyList<string> StockPhrases { get; }
+
+    public IReadOnlyList<string> SubsetMarkers { get; }
+
+    public IReadOnlyList<IReadOnlyList<string>> Complements { get; }
+
+    public IReadOnlySet<string> RateStopWords { get; }
+
+    /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="key"/> as whole words.</summary>
+    public static bool HasPhrase(string key, string phrase)
+    {
+        var at = 0;
+        while ((at = key.IndexOf(phrase, at, StringComparison.Ordinal)) >= 0)
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' '))
+            {
+                return true;
+            }
+
+            at++;
+        }
+
+        return false;
+    }
+
+    public static bool HasAnyPhrase(string key, IEnumerable<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (HasPhrase(key, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Words Load()
+    {
+        var assembly = typeof(Words).Assembly;
+        using var stream = assembly.GetManifestResourceStream("Cchc.Appendix.Vocabulary.vocabulary.json")
+            ?? throw new InvalidOperationException("The embedded vocabulary is missing from the build.");
+        var file = JsonSerializer.Deserialize<VocabularyFile>(stream, TemplateCatalog.JsonOptions)
+            ?? throw new InvalidOperationException("The embedded vocabulary is empty.");
+        return new Words(file);
+    }
+
+    private sealed record VocabularyFile(
+        HeaderWords Headers,
+        Dictionary<string, string> UnitSynonyms,
+        string[] UnitNouns,
+        LabelTypeWords[] LabelTypes,
+        string[] CumulativePhrases,
+        string[] StockPhrases,
+        string[] SubsetMarkers,
+        string[][] Complements,
+        string[] RateStopWords);
+
+    private sealed record LabelTypeWords(IndicatorType Type, string[] Prefixes);
+}
+
+/// <summary>The words of each kind of header cell, as label keys.</summary>
+internal sealed record HeaderWords(
+    string[] Numbering,
+    string[] Label,
+    string[] LabelPrefixes,
+    string[] Unit,
+    string[] UnitExact,
+    string[] Note,
+    string[] Value,
+    string[] ValuePrefixes,
+    ValueRoleWords[] Roles)
+{
+    /// <summary>What kind of column a header cell's key names, and for a value column what it holds; null when none.</summary>
+    public (HeaderKind Kind, ValueRole Role)? Classify(string key)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (Numbering.Contains(key, StringComparer.Ordinal))
+        {
+            return (HeaderKind.Numbering, default);
+        }
+
+        if (Note.Any(p => key.Contains(p, StringComparison.Ordinal)))
+        {
+            return (HeaderKind.Note, default);
+        }
+
+        if (Unit.Any(p => key.Contains(p, StringComparison.Ordinal)) || UnitExact.Contains(key, StringComparer.Ordinal))
+        {
+            return (HeaderKind.Unit, default);
+        }
+
+        // "Số lượng/tỷ lệ" and "Kết quả thực hiện" are values; "Tên chỉ tiêu", "Nội dung chỉ tiêu", "Chỉ tiêu" labels.
+        var value = Value.Any(p => Words.HasPhrase(key, p)) || ValuePrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+        var label = Label.Any(p => key.Contains(p, StringComparison.Ordinal)) || LabelPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+        if (label && !(value && !key.StartsWith("TEN", StringComparison.Ordinal) && !key.StartsWith("NOI DUNG", StringComparison.Ordinal)))
+        {
+            return (HeaderKind.Label, default);
+        }
+
+        return value ? (HeaderKind.Value, RoleOf(key)) : null;
+    }
+
+    /// <summary>What a value column holds, by the first role whose words its header has; "this period" otherwise.</summary>
+    public ValueRole RoleOf(string key)
+    {
+        foreach (var role in Roles)
+        {
+            if (role.Phrases.Any(p => Words.HasPhrase(key, p)) || (role.Prefixes ?? []).Any(p => key.StartsWith(p, StringComparison.Ordinal)))
+            {
+                return role.Role;
+            }
+        }
+
+        return ValueRole.Period;
+    }
+}
+
+/// <summary>The words of one value role.</summary>
+internal sealed record ValueRoleWords(ValueRole Role, string[] Phrases, string[]? Prefixes = null);
+
+/// <summary>The kinds of appendix column a header cell can name.</summary>
+internal enum HeaderKind
+{
+    Numbering,
+    Label,
+    Unit,
+    Value,
+    Note,
+}
