@@ -59,7 +59,7 @@ internal static class CheckCommand
             var fileName = parsed.GetValue(file)!.Name;
             if (parsed.GetValue(json))
             {
-                JsonReport.Write(output, fileName, report, english);
+                JsonReport.Write(output, fileName, current, report, english);
             }
             else
             {

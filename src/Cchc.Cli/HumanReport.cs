@@ -31,13 +31,18 @@ internal static class HumanReport
         var unit = header.Unit ?? (english ? "unit not stated" : "chưa rõ đơn vị");
         var period = header.Period?.ToString() ?? (english ? "period not stated" : "chưa rõ kỳ báo cáo");
         output.WriteLine($"{colours.Bold}{fileName}{colours.Reset} — {unit}, {period}");
+        var (summaryVi, summaryEn) = CheckFamilies.Summary(report.Template);
         output.WriteLine(report.Template.Matched
             ? english
                 ? $"Form: {report.Template.TemplateName} ({report.Template.TemplateId} {report.Template.TemplateVersion}); {report.Template.MatchedRows} rows matched, {report.Template.UnmatchedRows} not."
                 : $"Mẫu: {report.Template.TemplateName} ({report.Template.TemplateId} {report.Template.TemplateVersion}); khớp {report.Template.MatchedRows} dòng, {report.Template.UnmatchedRows} dòng không khớp."
-            : english
-                ? "No known form matched; general checks only (units, types, ranges, blanks, numbering, totals)."
-                : "Không khớp mẫu nào đã biết; chỉ chạy các kiểm tra chung (đơn vị, kiểu số, khoảng giá trị, ô trống, đánh số, tổng).");
+            : english ? summaryEn : summaryVi);
+        if (snapshot.ValueColumns.Count > 1)
+        {
+            output.WriteLine(english
+                ? $"Value columns: {string.Join(", ", snapshot.ValueColumns.Select(c => c.Header))}."
+                : $"Cột số liệu: {string.Join(", ", snapshot.ValueColumns.Select(c => c.Header))}.");
+        }
 
         var sectionTitles = snapshot.Rows
             .Where(r => SectionNumbers.Parse(r.No.Text) is not null)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Reporting;
+using Cchc.Appendix.Table;
 
 namespace Cchc.Cli;
 
@@ -18,7 +19,7 @@ internal static class JsonReport
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static void Write(TextWriter output, string fileName, CheckReport report, bool english)
+    public static void Write(TextWriter output, string fileName, TableSnapshot snapshot, CheckReport report, bool english)
     {
         var header = report.Header;
         var document = new
@@ -36,11 +37,17 @@ internal static class JsonReport
                 name = report.Template.TemplateName,
                 matchedRows = report.Template.MatchedRows,
                 unmatchedRows = report.Template.UnmatchedRows,
+                form = WireNames.Of(report.Template.Source),
+                checks = report.Template.Checks,
             },
+            valueColumns = snapshot.ValueColumns.Select(c => new { index = c.Index, header = c.Header, role = WireNames.Of(c.Role) }),
+            headerRow = snapshot.HasHeaderRow,
             findings = report.Findings.Select(f => new
             {
                 row = f.Row,
                 column = WireNames.Of(f.Column),
+                valueColumn = f.Column == AppendixColumn.Value ? f.ValueColumn : (int?)null,
+                valueHeader = WireNames.ValueHeader(f, snapshot),
                 label = f.Label,
                 code = f.Code,
                 severity = WireNames.Of(f.Severity),

@@ -16,7 +16,8 @@ public static class AppendixDocument
     public static TableSnapshot Read(Stream stream, string fileName, ReadLimits? limits = null)
     {
         var blocks = ReadBlocks(stream, fileName, limits);
-        return SnapshotBuilder.TryBuild(blocks, SourceKind.File) ?? throw ReadFailures.NoAppendix(DisplayName(fileName));
+        var search = SnapshotBuilder.Find(blocks, SourceKind.File);
+        return search.Snapshot ?? throw ReadFailures.NoAppendix(DisplayName(fileName), search);
     }
 
     /// <summary>The appendix of the file at <paramref name="path"/>.</summary>

@@ -1,3 +1,4 @@
+using Cchc.Appendix.Checking;
 using Cchc.Appendix.Findings;
 using Cchc.Appendix.Table;
 
@@ -34,4 +35,29 @@ public static class WireNames
         ProposalSource.Template => "template",
         _ => "header",
     };
+
+    public static string Of(FormSource source) => source switch
+    {
+        FormSource.Template => "template",
+        FormSource.PreviousReport => "previous-report",
+        _ => "document",
+    };
+
+    public static string Of(ValueRole role) => role switch
+    {
+        ValueRole.Cumulative => "cumulative",
+        ValueRole.Plan => "plan",
+        ValueRole.Rate => "rate",
+        ValueRole.SamePeriodLastYear => "same-period-last-year",
+        _ => "period",
+    };
+
+    /// <summary>
+    /// The header of a finding's value column, for a value finding of an appendix with several value columns, else null:
+    /// the <c>valueHeader</c> of the JSON outputs.
+    /// </summary>
+    public static string? ValueHeader(Finding finding, TableSnapshot snapshot) =>
+        finding.Column == AppendixColumn.Value && snapshot.ValueColumns.Count > 1 && finding.ValueColumn < snapshot.ValueColumns.Count
+            ? snapshot.ValueColumns[finding.ValueColumn].Header
+            : null;
 }

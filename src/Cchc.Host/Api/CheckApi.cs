@@ -57,13 +57,13 @@ public static class CheckApi
         }
 
         source = host;
-        var snapshot = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(request.TitleLines, request.Tables), source);
-        if (snapshot is null)
+        var search = SnapshotBuilder.Find(CheckMapping.ToBlocks(request.TitleLines, request.Tables), source);
+        if (search.Snapshot is null)
         {
-            return NoAppendix();
+            return NoAppendix(search);
         }
 
-        current = snapshot;
+        current = search.Snapshot;
         return null;
     }
 
@@ -81,10 +81,10 @@ public static class CheckApi
     {
         if (request.Previous is { } inline)
         {
-            var inlineSnapshot = SnapshotBuilder.TryBuild(CheckMapping.ToBlocks(inline.TitleLines, inline.Tables), source);
-            if (inlineSnapshot is null)
+            var inlineSearch = SnapshotBuilder.Find(CheckMapping.ToBlocks(inline.TitleLines, inline.Tables), source);
+            if (inlineSearch.Snapshot is not { } inlineSnapshot)
             {
-                return (PreviousResult.None, P.Result(P.NoAppendix, "Tài liệu kỳ trước gửi kèm không có bảng phụ lục (không thấy hàng tiêu đề có cột TÊN CHỈ TIÊU).", "The previous period's document has no appendix table (no header row naming TÊN CHỈ TIÊU).", extensions: new Dictionary<string, object?> { ["field"] = "previous" }));
+                return (PreviousResult.None, P.Result(P.NoAppendix, $"Tài liệu kỳ trước gửi kèm: {inlineSearch.Explanation}", $"The previous period's document: {inlineSearch.ExplanationEn}", extensions: new Dictionary<string, object?> { ["field"] = "previous" }));
             }
 
             var period = CheckMapping.ToPeriod(Cchc.Appendix.Header.HeaderParser.Parse(inlineSnapshot.TitleLines).Period);
@@ -113,8 +113,5 @@ public static class CheckApi
 
     internal static bool IsEnglish(string? lang) => lang == "en";
 
-    internal static ProblemHttpResult NoAppendix() => P.Result(
-        P.NoAppendix,
-        "Không tìm thấy bảng phụ lục: cần một bảng có hàng tiêu đề ghi TÊN CHỈ TIÊU.",
-        "No appendix table found: a table whose header row names TÊN CHỈ TIÊU is needed.");
+    internal static ProblemHttpResult NoAppendix(AppendixSearch search) => P.Result(P.NoAppendix, search.Explanation, search.ExplanationEn);
 }

@@ -20,7 +20,23 @@ public sealed record CellDto(string? Text, double? Number = null, string? Format
 
 public sealed record PeriodDto(string Kind, int? Number, int Year, string Text, string Slug);
 
-public sealed record TemplateDto(string? Id, string? Version, string? Name, int MatchedRows, int UnmatchedRows);
+/// <summary>
+/// The form the appendix was checked against: <c>Form</c> is <c>template</c> (a template of the catalogue, with its
+/// id), <c>previous-report</c> (no template matched; last period's report served as the form, <c>Name</c> names its
+/// period) or <c>document</c> (only the document itself); <c>Checks</c> lists the families of checks that ran, and
+/// <c>Summary</c> says so in a sentence.
+/// </summary>
+public sealed record TemplateDto(string? Id, string? Version, string? Name, int MatchedRows, int UnmatchedRows)
+{
+    public string Form { get; init; } = "document";
+
+    public IReadOnlyList<string> Checks { get; init; } = [];
+
+    public string? Summary { get; init; }
+}
+
+/// <summary>A value column of the appendix: its 0-based index among value columns, header text and role.</summary>
+public sealed record ValueColumnDto(int Index, string Header, string Role);
 
 /// <summary>Where the previous period came from: <c>inline</c>, <c>archive</c> or <c>file</c>.</summary>
 public sealed record PreviousDto(string Source, PeriodDto? Period, string? FileName);
@@ -35,7 +51,14 @@ public sealed record RowResultDto(
     string Note,
     int Table,
     int TableRow,
-    IReadOnlyList<int> Cells);
+    IReadOnlyList<int> Cells)
+{
+    /// <summary>Every value cell's text, one per value column; <c>Value</c> is the first.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>The raw cell index of each value column, where the appendix has several.</summary>
+    public IReadOnlyList<int>? ValueCells { get; init; }
+}
 
 public sealed record ProposalDto(string Value, string Source, string? PreviousValue);
 
@@ -53,7 +76,14 @@ public sealed record FindingDto(
     int Table,
     int TableRow,
     int Cell,
-    ProposalDto? Proposal);
+    ProposalDto? Proposal)
+{
+    /// <summary>For a finding on a value cell, its value column (0-based); null for other columns.</summary>
+    public int? ValueColumn { get; init; }
+
+    /// <summary>The value column's header where the appendix has several ("Lũy kế từ đầu năm"); null otherwise.</summary>
+    public string? ValueHeader { get; init; }
+}
 
 /// <summary><c>ReadyToSign</c>: no errors and no warnings left.</summary>
 public sealed record SummaryDto(int Errors, int Warnings, int Infos, bool ReadyToSign);
@@ -72,4 +102,10 @@ public sealed record CheckResponse(
 {
     /// <summary>The uploaded file's name, for <c>/api/files/check</c>.</summary>
     public string? File { get; init; }
+
+    /// <summary>The appendix's value columns; one for a classic appendix.</summary>
+    public IReadOnlyList<ValueColumnDto> ValueColumns { get; init; } = [];
+
+    /// <summary>False when the table was recognised by its shape, having no header row.</summary>
+    public bool HeaderRow { get; init; } = true;
 }

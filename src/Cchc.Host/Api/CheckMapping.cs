@@ -66,7 +66,11 @@ public static partial class CheckMapping
                 row.Note.Text,
                 location?.Table ?? -1,
                 location?.TableRow ?? -1,
-                location?.Cells ?? []));
+                location?.Cells ?? [])
+            {
+                Values = row.ValueCount > 1 ? Enumerable.Range(0, row.ValueCount).Select(c => row.ValueAt(c).Text).ToArray() : null,
+                ValueCells = location?.ValueCells is { Count: > 1 } valueCells ? valueCells : null,
+            });
         }
 
         var findings = report.Findings.Select(finding =>
@@ -85,8 +89,12 @@ public static partial class CheckMapping
                 finding.TitleLine,
                 location?.Table ?? -1,
                 location?.TableRow ?? -1,
-                location?.CellOf(finding.Column) ?? -1,
-                finding.Proposal is { } proposal ? new ProposalDto(proposal.Value, WireNames.Of(proposal.Source), proposal.PreviousValue) : null);
+                location?.CellOf(finding.Column, finding.ValueColumn) ?? -1,
+                finding.Proposal is { } proposal ? new ProposalDto(proposal.Value, WireNames.Of(proposal.Source), proposal.PreviousValue) : null)
+            {
+                ValueColumn = finding.Column == AppendixColumn.Value ? finding.ValueColumn : null,
+                ValueHeader = WireNames.ValueHeader(finding, snapshot),
+            };
         }).ToArray();
 
         var header = report.Header;
@@ -97,12 +105,21 @@ public static partial class CheckMapping
             ToPeriod(header.Period),
             header.ReportNumber,
             header.ReportDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            new TemplateDto(template.TemplateId, template.TemplateVersion, template.TemplateName, template.MatchedRows, template.UnmatchedRows),
+            new TemplateDto(template.TemplateId, template.TemplateVersion, template.TemplateName, template.MatchedRows, template.UnmatchedRows)
+            {
+                Form = WireNames.Of(template.Source),
+                Checks = template.Checks,
+                Summary = english ? CheckFamilies.Summary(template).En : CheckFamilies.Summary(template).Vi,
+            },
             previous,
             previousReason,
             rows,
             findings,
-            new SummaryDto(summary.Errors, summary.Warnings, summary.Infos, summary.Errors == 0 && summary.Warnings == 0));
+            new SummaryDto(summary.Errors, summary.Warnings, summary.Infos, summary.Errors == 0 && summary.Warnings == 0))
+        {
+            ValueColumns = snapshot.ValueColumns.Select(c => new ValueColumnDto(c.Index, c.Header, WireNames.Of(c.Role))).ToArray(),
+            HeaderRow = snapshot.HasHeaderRow,
+        };
     }
 
     public static PeriodDto? ToPeriod(ReportPeriod? period) => period is null

@@ -1,5 +1,6 @@
 using Cchc.Appendix.Filling;
 using Cchc.Appendix.Reporting;
+using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
 using Microsoft.AspNetCore.Http.HttpResults;
 using P = Cchc.Host.Problems.Problems;
@@ -78,7 +79,11 @@ public static class PrefillApi
                 proposal.IndicatorId,
                 location?.Table ?? -1,
                 location?.TableRow ?? -1,
-                location?.CellOf(proposal.Column) ?? -1);
+                location?.CellOf(proposal.Column, proposal.ValueColumn) ?? -1)
+            {
+                ValueColumn = proposal.Column == AppendixColumn.Value ? proposal.ValueColumn : null,
+                ValueHeader = proposal.Column == AppendixColumn.Value && current.ValueColumns.Count > 1 ? current.ValueColumns[proposal.ValueColumn].Header : null,
+            };
         }).ToArray();
 
         // The archive names the file it found; an inline previous document is described by its own title.
@@ -112,7 +117,14 @@ public sealed record PrefillProposalDto(
     string? IndicatorId,
     int Table,
     int TableRow,
-    int Cell);
+    int Cell)
+{
+    /// <summary>For a value cell, its value column (0-based); null for the note column.</summary>
+    public int? ValueColumn { get; init; }
+
+    /// <summary>The value column's header where the appendix has several; null otherwise.</summary>
+    public string? ValueHeader { get; init; }
+}
 
 /// <summary><c>Previous</c> is null when none was found, and <c>Reason</c> then says why.</summary>
 public sealed record PrefillResponse(

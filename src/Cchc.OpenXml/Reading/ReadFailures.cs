@@ -1,3 +1,4 @@
+using Cchc.Appendix.Table;
 using System.Globalization;
 
 namespace Cchc.OpenXml.Reading;
@@ -71,10 +72,11 @@ internal static class ReadFailures
         $"Tệp \"{name}\" là tài liệu Office nhưng không phải Word hay Excel (ví dụ PowerPoint); hãy chọn tệp báo cáo .docx hoặc .xlsx.",
         $"The file \"{name}\" is an Office document but neither Word nor Excel (PowerPoint, for example); choose the report's .docx or .xlsx file.");
 
-    public static DocumentReadException NoAppendix(string name) => new(
+    /// <summary>The file holds no appendix: what was looked for, and what each of its tables was instead.</summary>
+    public static DocumentReadException NoAppendix(string name, AppendixSearch search) => new(
         ReadError.NoAppendix,
-        $"Không tìm thấy bảng phụ lục trong tệp \"{name}\": không bảng nào có dòng tiêu đề \"TÊN CHỈ TIÊU\"; hãy kiểm tra đây đúng là báo cáo có phụ lục thống kê CCHC.",
-        $"No appendix table was found in \"{name}\": no table has a header row naming \"TÊN CHỈ TIÊU\"; check that this is the report with its CCHC statistical appendix.");
+        $"Tệp \"{name}\": {search.Explanation} Hãy kiểm tra đây đúng là báo cáo có phụ lục thống kê CCHC.",
+        $"File \"{name}\": {search.ExplanationEn} Check that this is the report with its CCHC statistical appendix.");
 
     private static string Megabytes(long bytes, CultureInfo culture) =>
         (bytes / (1024.0 * 1024.0)).ToString("0.#", culture);

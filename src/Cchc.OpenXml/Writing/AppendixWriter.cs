@@ -36,7 +36,8 @@ public static class AppendixWriter
         var bytes = PackageInspector.Buffer(input, name, limits);
         var kind = PackageInspector.Inspect(bytes, name, limits, inflate: true);
         var blocks = AppendixDocument.ReadBlocks(bytes, kind, name, limits);
-        var snapshot = SnapshotBuilder.TryBuild(blocks, SourceKind.File) ?? throw ReadFailures.NoAppendix(name);
+        var search = SnapshotBuilder.Find(blocks, SourceKind.File);
+        var snapshot = search.Snapshot ?? throw ReadFailures.NoAppendix(name, search);
 
         using var memory = new MemoryStream();
         memory.Write(bytes);

@@ -47,7 +47,7 @@ internal sealed class ExcelWriter(SpreadsheetDocument document, IReadOnlyList<Do
         var marked = 0;
         foreach (var mark in marks)
         {
-            if (Locate(mark.Row, mark.Column, mark.TitleLine) is { } target)
+            if (Locate(mark.Row, mark.Column, mark.ValueColumn, mark.TitleLine) is { } target)
             {
                 var cell = ExcelCells.GetOrCreate(target.Sheet, target.Row, target.Column);
                 AddNote(target.Sheet, cell, Marks.Lines(mark), fill: true);
@@ -72,7 +72,7 @@ internal sealed class ExcelWriter(SpreadsheetDocument document, IReadOnlyList<Do
 
     private SkipReason? ApplyEdit(CellEdit edit)
     {
-        if (Locate(edit.Row, edit.Column, edit.TitleLine) is not { } target)
+        if (Locate(edit.Row, edit.Column, edit.ValueColumn, edit.TitleLine) is not { } target)
         {
             return SkipReason.CellNotFound;
         }
@@ -135,7 +135,7 @@ internal sealed class ExcelWriter(SpreadsheetDocument document, IReadOnlyList<Do
     }
 
     /// <summary>The worksheet, zero-based row and column of a cell or title line, and the text the reader sees there.</summary>
-    private (WorksheetPart Sheet, int Row, int Column, string Text)? Locate(int row, AppendixColumn column, int? titleLine)
+    private (WorksheetPart Sheet, int Row, int Column, string Text)? Locate(int row, AppendixColumn column, int valueColumn, int? titleLine)
     {
         TableBlock? block;
         int tableRow;
@@ -175,8 +175,8 @@ internal sealed class ExcelWriter(SpreadsheetDocument document, IReadOnlyList<Do
 
             block = blocks.OfType<TableBlock>().ElementAtOrDefault(location.Table);
             tableRow = location.TableRow;
-            cellIndex = location.CellOf(column);
-            text = snapshot.Rows[row - 1][column].Text;
+            cellIndex = location.CellOf(column, valueColumn);
+            text = snapshot.Rows[row - 1].Cell(column, valueColumn).Text;
             if (cellIndex < 0)
             {
                 return null;

@@ -50,7 +50,7 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
         var marked = 0;
         foreach (var mark in marks)
         {
-            if (Locate(mark.Row, mark.Column, mark.TitleLine, verify: false) is { } target)
+            if (Locate(mark.Row, mark.Column, mark.ValueColumn, mark.TitleLine, verify: false) is { } target)
             {
                 AddComment(target.Text, Marks.Lines(mark));
                 marked++;
@@ -62,7 +62,7 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
 
     private SkipReason? ApplyEdit(CellEdit edit, Revisions? revisions)
     {
-        if (Locate(edit.Row, edit.Column, edit.TitleLine, verify: true) is not { } target)
+        if (Locate(edit.Row, edit.Column, edit.ValueColumn, edit.TitleLine, verify: true) is not { } target)
         {
             return SkipReason.CellNotFound;
         }
@@ -90,7 +90,7 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
     /// <paramref name="verify"/>, the span must read as the snapshot read it; marks skip that, since an edit of this
     /// same run may have changed the cell they flag.
     /// </summary>
-    private (WordText Text, int Start, int End)? Locate(int row, AppendixColumn column, int? titleLine, bool verify)
+    private (WordText Text, int Start, int End)? Locate(int row, AppendixColumn column, int valueColumn, int? titleLine, bool verify)
     {
         string expected;
         WordText? text;
@@ -128,8 +128,8 @@ internal sealed class WordWriter(WordprocessingDocument document, TableSnapshot 
                 return null;
             }
 
-            expected = snapshot.Rows[row - 1][column].Text;
-            var cellIndex = location.CellOf(column);
+            expected = snapshot.Rows[row - 1].Cell(column, valueColumn).Text;
+            var cellIndex = location.CellOf(column, valueColumn);
             var table = Blocks.OfType<Table>().ElementAtOrDefault(location.Table);
             var tableRow = table is null ? null : WordReader.Rows(table).ElementAtOrDefault(location.TableRow);
             var cell = tableRow is null || cellIndex < 0 ? null : WordReader.Cells(tableRow).ElementAtOrDefault(cellIndex);
