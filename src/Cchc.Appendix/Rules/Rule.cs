@@ -44,7 +44,7 @@ internal abstract class Rule
         var row = cell.Row;
         var (vi, en) = Message.Format(WithLabel(values, row.Label));
         var column = cell.Header.Header.Length > 0 && row.Values.Count > 1 ? ($" [cột “{cell.Header.Header}”]", $" [column “{cell.Header.Header}”]") : (string.Empty, string.Empty);
-        return new Finding(row.Row.Row, AppendixColumn.Value, row.Label, Code, severity ?? Severity, vi + because.Vi + column.Item1, en + because.En + column.Item2, proposal)
+        return new Finding(row.Row.Row, AppendixColumn.Value, row.Label, Code, severity ?? Severity, Append(vi, because.Vi + column.Item1), Append(en, because.En + column.Item2), proposal)
         {
             Section = row.Section,
             IndicatorId = row.Template?.Id,
@@ -75,6 +75,10 @@ internal abstract class Rule
     /// <summary>A severity no worse than a warning unless the form is a template a person wrote.</summary>
     protected static Severity Capped(CheckContext context, Severity severity) =>
         context.FormIsDeclared ? severity : FormRelation.Min(severity, Severity.Warning);
+
+    /// <summary><paramref name="suffix"/> inside the message's closing full stop.</summary>
+    private static string Append(string message, string? suffix) =>
+        string.IsNullOrEmpty(suffix) ? message : message.EndsWith('.') ? string.Concat(message.AsSpan(0, message.Length - 1), suffix, ".") : message + suffix;
 
     private static Dictionary<string, string> WithLabel(IReadOnlyDictionary<string, string> values, string label)
     {

@@ -26,6 +26,15 @@ public sealed class TemplateCatalog
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    /// <summary>How a template is written: indented, readable Vietnamese, without the empty lists and nulls a reader would wade through.</summary>
+    private static readonly JsonSerializerOptions WriteOptions = new(JsonOptions)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { SkipEmptyLists } },
+    };
+
     private static readonly Lazy<TemplateCatalog> EmbeddedCatalog = new(LoadEmbedded);
 
     public TemplateCatalog(IEnumerable<AppendixTemplate> templates)
@@ -48,6 +57,9 @@ public sealed class TemplateCatalog
         var kept = Templates.Where(t => !loaded.Any(l => l.Id == t.Id && l.Version == t.Version));
         return new TemplateCatalog(kept.Concat(loaded));
     }
+
+    /// <summary>Writes <paramref name="template"/> in the format <see cref="Load"/> reads.</summary>
+    public static void Write(AppendixTemplate template, Stream output) => JsonSerializer.Serialize(output, template, WriteOptions);
 
     public static AppendixTemplate LoadFile(string path)
     {
@@ -109,6 +121,22 @@ public sealed class TemplateCatalog
             if (unknown is not null)
             {
                 throw new TemplateException($"Quan hệ {relation.Kind} của mẫu {name} nhắc tới chỉ tiêu không có: {unknown}.", $"A {relation.Kind} relation of template {name} names a missing row: {unknown}.");
+            }
+        }
+    }
+
+    private static void SkipEmptyLists(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (typeof(System.Collections.ICollection).IsAssignableFrom(property.PropertyType) || property.PropertyType.IsGenericType
+                && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            {
+                property.ShouldSerialize = (_, value) => value is System.Collections.IEnumerable items && items.GetEnumerator().MoveNext();
+            }
+            else if (property.PropertyType == typeof(bool))
+            {
+                property.ShouldSerialize = (_, value) => value is true;
             }
         }
     }

@@ -32,11 +32,11 @@ public static class TemplateDrafter
         }
 
         var review = new Review();
-        var first = Context(documents[0].Snapshot);
-        var skeleton = Skeleton(first, options, review);
         review.Add(
             $"Bản nháp lập từ {documents.Count} tệp ({string.Join(", ", documents.Select(d => d.Name))}). Loại chỉ tiêu (phát sinh, lũy kế, tồn) và quan hệ giữa các dòng đều là suy luận: hãy xem lại từng mục dưới đây trước khi dùng.",
             $"Drafted from {documents.Count} file(s) ({string.Join(", ", documents.Select(d => d.Name))}). Indicator kinds (flow, cumulative, stock) and relations between rows are inferences: review each item below before relying on the template.");
+        var first = Context(documents[0].Snapshot);
+        var skeleton = Skeleton(first, options, review);
 
         var candidates = Candidates(first, skeleton.Ids);
         var held = new int[candidates.Count];

@@ -223,8 +223,10 @@ public class HostileInputTests
 
         var error = ReadFails(bytes, "bao-cao.docx");
 
+        // What was looked for, and what the table found instead was.
         Assert.Equal(ReadError.NoAppendix, error.Error);
-        Assert.Contains("TÊN CHỈ TIÊU", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Tên chỉ tiêu", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bảng 1 (“Họ tên | Chức vụ”) không có hàng tiêu đề của phụ lục", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
