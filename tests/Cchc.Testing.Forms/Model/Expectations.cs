@@ -68,7 +68,7 @@ public static class FindingColumns
 
 /// <summary>
 /// A planted fault and the finding it must produce: on the one row whose label contains
-/// <paramref name="LabelContains"/> (ordinal, NFC), in <paramref name="Column"/> (value cells also name
+/// <paramref name="LabelContains"/> (found once even compared without case), in <paramref name="Column"/> (value cells also name
 /// <paramref name="ValueColumn"/>, 0-based among the form's value columns), of <paramref name="Family"/>, at
 /// least as severe as <paramref name="Severity"/>. A stricter engine may report more; it may not report less.
 /// For <see cref="FindingColumns.Header"/> the text is found in the title lines instead, and null means the
@@ -139,9 +139,10 @@ public enum RelationKind
 }
 
 /// <summary>
-/// The arithmetic of a group of rows as planted. <see cref="Holds"/> false marks a planted fault, and the
-/// target then has an <see cref="Expected"/>; true marks a consistent group, and the target is <see cref="Clean"/>.
-/// The form's tests recompute every relation from the cells, so the data cannot claim what it does not show.
+/// The arithmetic of a group of rows as planted. <see cref="Holds"/> false marks a planted fault, and one of its
+/// cells then has an <see cref="Expected"/>; true marks a consistent group, and every row of it is
+/// <see cref="Clean"/>. The form's tests recompute every relation from the cells, so the data cannot claim what
+/// it does not show.
 /// </summary>
 public sealed record Relation(RelationKind Kind, CellRef Target, IReadOnlyList<CellRef> Parts, bool Holds)
 {

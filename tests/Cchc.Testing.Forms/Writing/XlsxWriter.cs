@@ -141,7 +141,7 @@ public static class XlsxWriter
                 _rows.Add([.. numbering.Select((text, c) => Typed(firstColumn + c, text, percentCell: false, layout, Styles.Id.Header))]);
             }
 
-            var valueIndex = appendix.Columns.Select((role, c) => appendix.Columns.Take(c).Count(r => r == ColumnRole.Value)).ToArray();
+            var valueIndex = appendix.Columns.Select((_, c) => appendix.Columns.Take(c).Count(r => r == ColumnRole.Value)).ToArray();
             foreach (var data in appendix.Rows)
             {
                 _rows.Add([.. appendix.Cells(data).Select((text, c) => appendix.Columns[c] switch
