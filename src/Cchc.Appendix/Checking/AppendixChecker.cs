@@ -58,6 +58,7 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         new SectionNumberingRule(),
         new NumberingChangedRule(),
         new LabelWordingRule(),
+        new LabelRepeatedWordsRule(),
         new RowUnknownRule(),
         new RowMissingRule(),
     ];

@@ -124,11 +124,18 @@ internal static class FormInference
                 }
             }
 
-            if (matches.Count == 1)
+            // Figures can agree by chance (200/250 and 480/600 are both 80%): the rate's own words choose between
+            // pairs, and a tie learns nothing.
+            var words = ContentWords(rate.LabelKey);
+            var scored = matches
+                .Select(m => (Pair: m, Score: Overlap(words, m.Numerator) + Overlap(words, m.Denominator)))
+                .OrderByDescending(m => m.Score)
+                .ToList();
+            if (scored.Count == 1 || (scored.Count > 1 && scored[0].Score > scored[1].Score))
             {
                 relations.Add(new FormRelation
                 {
-                    Kind = RelationKind.Ratio, Rate = rate, Numerator = matches[0].Numerator, Denominator = matches[0].Denominator,
+                    Kind = RelationKind.Ratio, Rate = rate, Numerator = scored[0].Pair.Numerator, Denominator = scored[0].Pair.Denominator,
                     Basis = RelationBasis.PreviousReport, Severity = Severity.Warning,
                 });
             }
@@ -335,6 +342,8 @@ internal static class FormInference
             }
         }
     }
+
+    private static int Overlap(HashSet<string> words, RowFacts row) => ContentWords(row.LabelKey).Count(words.Contains);
 
     private static HashSet<string> ContentWords(string key) =>
         key.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Words.Default.RateStopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);

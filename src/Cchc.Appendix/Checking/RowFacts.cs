@@ -40,9 +40,11 @@ internal sealed class ValueFacts
 
     public static ValueFacts Create(RowFacts row, int column, ValueColumn header, CellValue cell, IndicatorType? rowType)
     {
-        // A rate column holds a percentage on every counted row; on a heading, a percent or a yes/no row it holds
-        // what the row holds, which the other rules do not compare.
-        var type = header.Role == ValueRole.Rate && rowType == IndicatorType.Count ? IndicatorType.Percent : rowType;
+        // A rate column holds a percentage on every row with a value, whatever the row counts: 100 on a yes/no row
+        // whose plan was done.
+        var type = header.Role == ValueRole.Rate && rowType is IndicatorType.Count or IndicatorType.YesNo or IndicatorType.Code or IndicatorType.Percent
+            ? IndicatorType.Percent
+            : rowType;
         var (state, number, notation) = Parse(cell, type);
         return new ValueFacts { Row = row, Column = column, Header = header, Cell = cell, Type = type, State = state, Number = number, Notation = notation };
     }
@@ -162,7 +164,10 @@ internal sealed class RowFacts
         }
         else
         {
-            type = unit.Type ?? UnitText.TypeFromLabel(row.Label.Text);
+            // Where the unit contradicts the label's own words ("Tỷ lệ …" counted in Hồ sơ), the unit is the fault
+            // (it is reported) and the words say what the value is.
+            var implied = UnitText.TypeFromLabel(row.Label.Text);
+            type = UnitText.Contradicts(implied, unit.Type) ? implied : unit.Type ?? implied;
             expectsValue = !unit.IsBlank && type is not null;
             if (type is null && AllBlank(row))
             {

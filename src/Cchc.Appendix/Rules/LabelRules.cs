@@ -1,6 +1,7 @@
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Findings;
 using Cchc.Appendix.Table;
+using Cchc.Appendix.Text;
 
 namespace Cchc.Appendix.Rules;
 
@@ -87,5 +88,64 @@ internal sealed class RowMissingRule : Rule
                 yield return At(at, AppendixColumn.Label, Args(("missing", Quote(entry.Label)), ("section", entry.Section), ("form", form), ("formEn", formEn)));
             }
         }
+    }
+}
+
+/// <summary>
+/// A label that says a phrase twice in a row ("Số văn bản văn bản chỉ đạo"): a slip of the keyboard, shown at the
+/// lowest severity with the phrase once. A template's own wording is checked by <see cref="LabelWordingRule"/> instead.
+/// </summary>
+internal sealed class LabelRepeatedWordsRule : Rule
+{
+    private const int LongestPhrase = 4;
+
+    public override string Code => "LABEL_REPEATED_WORDS";
+
+    public override Severity Severity => Severity.Info;
+
+    public override MessageTemplate Message { get; } = new(
+        "Tên chỉ tiêu lặp lại “{phrase}”; có lẽ nên là “{proposed}”.",
+        "The label repeats “{phrase}”; it probably should read “{proposed}”.");
+
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        if (context.FormIsDeclared)
+        {
+            yield break;
+        }
+
+        foreach (var row in context.Rows.Where(r => !r.IsSectionRow && r.LabelKey.Length > 0))
+        {
+            if (Repeated(row.Label) is { } repeat)
+            {
+                yield return At(row, AppendixColumn.Label, Args(("phrase", repeat.Phrase), ("proposed", repeat.Proposed)), new Proposal(repeat.Proposed, ProposalSource.Computed));
+            }
+        }
+    }
+
+    /// <summary>The first phrase of two to four words written twice in a row, and the label with it once.</summary>
+    internal static (string Phrase, string Proposed)? Repeated(string label)
+    {
+        var words = label.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keys = words.Select(VietnameseText.LabelKey).ToArray();
+        for (var length = LongestPhrase; length >= 2; length--)
+        {
+            for (var i = 0; i + (2 * length) <= words.Length; i++)
+            {
+                var same = true;
+                for (var k = 0; k < length && same; k++)
+                {
+                    same = keys[i + k].Length > 0 && keys[i + k] == keys[i + length + k];
+                }
+
+                if (same)
+                {
+                    var phrase = string.Join(' ', words.Skip(i).Take(length));
+                    return (phrase, string.Join(' ', words.Take(i + length).Concat(words.Skip(i + (2 * length)))));
+                }
+            }
+        }
+
+        return null;
     }
 }

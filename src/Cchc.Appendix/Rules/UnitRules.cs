@@ -57,14 +57,7 @@ internal sealed class UnitLabelConflictRule : Rule
         foreach (var row in context.Rows.Where(r => !context.FormIsDeclared && !r.IsSectionRow && !r.Unit.IsBlank))
         {
             var implied = UnitText.TypeFromLabel(row.Label);
-            var conflict = (implied, row.Unit.Type) switch
-            {
-                (IndicatorType.Count, IndicatorType.Percent) => true,
-                (IndicatorType.Percent, IndicatorType.Count or IndicatorType.YesNo or IndicatorType.Code) => true,
-                (IndicatorType.YesNo, IndicatorType.Percent or IndicatorType.Count) => true,
-                _ => false,
-            };
-            if (conflict)
+            if (UnitText.Contradicts(implied, row.Unit.Type))
             {
                 yield return At(row, AppendixColumn.Unit, Args(
                     ("expected", ValueNotNumberRule.KindVi(implied!.Value)),

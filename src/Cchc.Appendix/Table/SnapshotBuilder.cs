@@ -93,17 +93,7 @@ public static class SnapshotBuilder
     private static TableSnapshot Build(IReadOnlyList<DocumentBlock> blocks, Candidate chosen, SourceKind source)
     {
         var table = (TableBlock)blocks[chosen.Block];
-        var titles = new List<string>();
-        var sources = new List<TitleSource>();
-        if (table.Sheet is null)
-        {
-            AddParagraphTitles(blocks, chosen.Block, titles, sources);
-        }
-
-        for (var r = 0; r < chosen.TitleRows; r++)
-        {
-            AddTitleLines(JoinCells(table.Rows[r]), titles, sources, chosen.Block, r);
-        }
+        var (titles, sources) = Titles(blocks, chosen, table);
 
         var rows = new List<AppendixRow>();
         var layout = chosen.Layout;
@@ -132,7 +122,8 @@ public static class SnapshotBuilder
             return null;
         }
 
-        if (LooksLikeSignature(table))
+        // A sheet is a whole used range: its signature rows sit under whatever else it holds.
+        if (table.Sheet is null && LooksLikeSignature(table))
         {
             verdict = TableVerdict.Signature;
             return null;
@@ -342,20 +333,32 @@ public static class SnapshotBuilder
         return false;
     }
 
-    /// <summary>The first row with text, its cells joined by " | ", shortened: how a user recognises the table.</summary>
+    /// <summary>
+    /// How a user recognises the table: its first row of several cells (a sheet's title rows above it are one cell
+    /// each), else its first row with text; cells joined by " | ", shortened.
+    /// </summary>
     private static string FirstRowText(TableBlock table)
     {
-        foreach (var row in table.Rows)
+        List<string>? first = null;
+        foreach (var row in table.Rows.Take(MaxHeaderRow))
         {
             var cells = row.Cells.Select(c => VietnameseText.Squeeze(c.Text)).Where(t => t.Length > 0).ToList();
-            if (cells.Count > 0)
+            if (cells.Count >= (table.Sheet is null ? 1 : 3))
             {
-                var text = string.Join(" | ", cells);
-                return text.Length <= 80 ? text : text[..79].TrimEnd() + "…";
+                first = cells;
+                break;
             }
+
+            first ??= cells.Count > 0 ? cells : null;
         }
 
-        return string.Empty;
+        if (first is null)
+        {
+            return string.Empty;
+        }
+
+        var text = string.Join(" | ", first);
+        return text.Length <= 80 ? text : text[..79].TrimEnd() + "…";
     }
 
     /// <summary>A table that could be the appendix: where its header and data start and how well it fits.</summary>
@@ -375,26 +378,41 @@ public static class SnapshotBuilder
             : new CellValue(text, raw.Number, raw.NumberFormat);
     }
 
-    private static void AddParagraphTitles(IReadOnlyList<DocumentBlock> blocks, int tableBlock, List<string> titles, List<TitleSource> sources)
+    /// <summary>
+    /// The title lines: the paragraphs just above a Word table and the rows above the header inside the table or
+    /// sheet. When the appendix follows a report body, "Phụ lục" opens the appendix's own title: the body's letterhead
+    /// and closing lines before it are not title lines.
+    /// </summary>
+    private static (List<string> Titles, List<TitleSource> Sources) Titles(IReadOnlyList<DocumentBlock> blocks, Candidate chosen, TableBlock table)
     {
-        var paragraphs = new List<(string Text, int Block)>();
-        for (var b = tableBlock - 1; b >= 0 && blocks[b] is not TableBlock && paragraphs.Count < MaxTitleParagraphs; b--)
+        var candidates = new List<(string Text, int Block, int TableRow)>();
+        if (table.Sheet is null)
         {
-            if (blocks[b] is ParagraphBlock paragraph && !string.IsNullOrWhiteSpace(paragraph.Text))
+            for (var b = chosen.Block - 1; b >= 0 && blocks[b] is not TableBlock && candidates.Count < MaxTitleParagraphs; b--)
             {
-                paragraphs.Add((paragraph.Text, b));
+                if (blocks[b] is ParagraphBlock paragraph && !string.IsNullOrWhiteSpace(paragraph.Text))
+                {
+                    candidates.Add((paragraph.Text, b, -1));
+                }
             }
+
+            candidates.Reverse();
         }
 
-        paragraphs.Reverse();
-
-        // When the appendix follows the report body, "Phụ lục" opens the appendix's own title: the body's
-        // closing paragraphs before it are not title lines.
-        var start = paragraphs.FindLastIndex(p => VietnameseText.LabelKey(p.Text).StartsWith("PHU LUC", StringComparison.Ordinal));
-        for (var i = Math.Max(start, 0); i < paragraphs.Count; i++)
+        for (var r = 0; r < chosen.TitleRows; r++)
         {
-            AddTitleLines(paragraphs[i].Text, titles, sources, paragraphs[i].Block, -1);
+            candidates.Add((JoinCells(table.Rows[r]), chosen.Block, r));
         }
+
+        var titles = new List<string>();
+        var sources = new List<TitleSource>();
+        var start = candidates.FindLastIndex(c => VietnameseText.LabelKey(c.Text).StartsWith("PHU LUC", StringComparison.Ordinal));
+        for (var i = Math.Max(start, 0); i < candidates.Count; i++)
+        {
+            AddTitleLines(candidates[i].Text, titles, sources, candidates[i].Block, candidates[i].TableRow);
+        }
+
+        return (titles, sources);
     }
 
     private static void AddTitleLines(string text, List<string> titles, List<TitleSource> sources, int block, int tableRow)

@@ -64,6 +64,18 @@ public static partial class UnitText
         return null;
     }
 
+    /// <summary>
+    /// True when a unit of type <paramref name="unit"/> contradicts what a label's words imply: a count marked "%",
+    /// a rate counted in things or coded, a yes/no question counted or given as a rate.
+    /// </summary>
+    public static bool Contradicts(IndicatorType? implied, IndicatorType? unit) => (implied, unit) switch
+    {
+        (IndicatorType.Count, IndicatorType.Percent) => true,
+        (IndicatorType.Percent, IndicatorType.Count or IndicatorType.YesNo or IndicatorType.Code) => true,
+        (IndicatorType.YesNo, IndicatorType.Percent or IndicatorType.Count) => true,
+        _ => false,
+    };
+
     /// <summary>True when <paramref name="key"/> (a label key) names a counted thing of the vocabulary: "HO SO", "CO QUAN DON VI".</summary>
     public static bool IsKnownNoun(string key)
     {
