@@ -139,7 +139,10 @@ export class FakeWordRange {
       set highlightColor(v: string | null) {
         const hex = v === null ? null : v.startsWith('#') ? v.toUpperCase() : (HIGHLIGHT_HEX[v.toLowerCase()] ?? v);
         // Setting '' is no colour Word knows: it throws, as for any invalid colour.
-        if (hex === '') return counter.fail(new OfficeError('InvalidArgument', "highlightColor ''"));
+        if (hex === '') {
+          counter.fail(new OfficeError('InvalidArgument', "highlightColor ''"));
+          return;
+        }
         counter.queue(() => {
           self.cell.highlight = hex;
           self.cell.highlightSets.push(hex);
@@ -341,12 +344,16 @@ function commentCollection(fake: WordFake) {
   const proxies = new Map<FakeWordComment, unknown>();
   const proxy = (c: FakeWordComment) => {
     if (!proxies.has(c)) {
-      const replies = new FakeCollection(counter, () => c.replies.map((content) => ({ content })), 'replies');
       proxies.set(c, {
         get content() { return c.content; },
         get resolved() { return c.resolved; },
         set resolved(v: boolean) { counter.queue(() => void (c.resolved = v)); },
-        replies,
+        replies: {
+          get items() {
+            if (!collection.loaded('replies')) throw new Error('replies read before load');
+            return c.replies.map((content) => ({ content }));
+          },
+        },
         delete: () =>
           counter.queue(() => {
             c.deleted = true;
@@ -356,7 +363,7 @@ function commentCollection(fake: WordFake) {
     }
     return proxies.get(c);
   };
-  const collection = new FakeCollection(counter, () => live().map(proxy), 'comments');
+  const collection: FakeCollection<unknown> = new FakeCollection(counter, () => live().map(proxy), 'comments');
   return collection;
 }
 
@@ -539,14 +546,20 @@ export function installExcel(sheets: ExcelSheetSpec[], active: string, sets: Rec
       set content(v: string) { counter.queue(() => void (t.content = v)); },
       get resolved() { return t.resolved; },
       set resolved(v: boolean) { counter.queue(() => void (t.resolved = v)); },
-      replies: new FakeCollection(counter, () => t.replies.map((content) => ({ content })), 'replies'),
+      replies: {
+        get items() {
+          if (!collection.loaded('replies')) throw new Error('replies read before load');
+          return t.replies.map((content) => ({ content }));
+        },
+      },
       getLocation: () => ({ address: t.address, load() {} }),
       delete: () => counter.queue(() => {
         t.deleted = true;
         t.repliesLost = [...t.replies];
       }),
     });
-    return Object.assign(new FakeCollection(counter, () => list.filter((n) => !n.deleted).map(proxy), kind), {
+    const collection: FakeCollection<unknown> = new FakeCollection(counter, () => list.filter((n) => !n.deleted).map(proxy), kind);
+    return Object.assign(collection, {
       add: (address: string, content: string) => {
         // Office-js issue 1416: adding a comment (or a note) to a cell that already has one throws.
         if (list.some((n) => !n.deleted && n.address === address)) return counter.fail(new OfficeError('InvalidArgument', `${kind}: the cell already has one`));

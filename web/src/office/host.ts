@@ -69,6 +69,12 @@ export function waitForOffice(timeoutMs = 5000): Promise<OfficeEnvironment> {
   });
 }
 
+/** The OfficeExtension error code of a failed call ('NotAllowed', 'GeneralException', …), or null. */
+export function officeErrorCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
 /** Per-document state that must survive closing the pane, such as which highlights are ours. */
 export const documentSettings = {
   get<T>(name: string): T | null {
