@@ -22,6 +22,14 @@ const vi = {
   severityWarning: 'Cảnh báo',
   severityInfo: 'Lưu ý',
   section: 'Mục {s}',
+  sectionNamed: 'Mục {s} — {n}',
+  findingsLabel: 'Các phát hiện',
+  filterLabel: 'Lọc theo mức độ',
+  summaryLabel: 'Tóm tắt kết quả kiểm tra',
+  ruleCode: 'Mã quy tắc: {c}',
+  fixOneLabel: 'Sửa: {l}',
+  toolbarLabel: 'Thao tác với tài liệu',
+  unmarkedTitle: 'Một số ô chưa được đánh dấu đầy đủ',
   sectionHeader: 'Tiêu đề',
   sectionOther: 'Ngoài mục',
   written: 'Đang ghi',
@@ -102,6 +110,9 @@ const vi = {
   errAuthBusy: 'Office đang đăng nhập cho một yêu cầu khác. Hãy đợi vài giây rồi bấm "Kiểm tra lại".',
   errAuthConfig: 'Tiện ích chưa được cấu hình đăng nhập (mã {c}). Hãy báo cho quản trị kiểm tra đăng ký ứng dụng.',
   dismiss: 'Ẩn',
+  waitingForOffice: 'Đang chờ Office sẵn sàng…',
+  errOfficeJs: 'Không tải được thư viện Office (office.js) từ Microsoft nên tiện ích chưa làm việc được với tài liệu. Hãy kiểm tra mạng rồi đóng và mở lại khung tiện ích.',
+  errNoSignIn: '{v} không có cách đăng nhập nào tiện ích dùng được (đăng nhập lồng của Office, đăng nhập một lần hay hộp thoại đăng nhập). Thường gặp ở Office 2016 và 2019 bản cấp phép số lượng lớn. Hãy dùng Word/Excel trên web hoặc Microsoft 365, hay nhờ quản trị cập nhật Office; vẫn có thể kiểm tra tệp qua trang tải lên.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -126,6 +137,14 @@ const en: Record<MessageKey, string> = {
   severityWarning: 'Warning',
   severityInfo: 'Note',
   section: 'Section {s}',
+  sectionNamed: 'Section {s} — {n}',
+  findingsLabel: 'Findings',
+  filterLabel: 'Filter by severity',
+  summaryLabel: 'Summary of the check',
+  ruleCode: 'Rule code: {c}',
+  fixOneLabel: 'Fix: {l}',
+  toolbarLabel: 'Document actions',
+  unmarkedTitle: 'Some cells could not be fully marked',
   sectionHeader: 'Title',
   sectionOther: 'Outside sections',
   written: 'Written',
@@ -206,6 +225,9 @@ const en: Record<MessageKey, string> = {
   errAuthBusy: 'Office is signing in for another request. Wait a few seconds, then click "Check again".',
   errAuthConfig: 'Sign-in is not configured for the add-in (code {c}). Ask your administrator to check the app registration.',
   dismiss: 'Dismiss',
+  waitingForOffice: 'Waiting for Office…',
+  errOfficeJs: 'The Office library (office.js) could not be loaded from Microsoft, so the add-in cannot work with the document. Check the network, then close and reopen the pane.',
+  errNoSignIn: '{v} offers no sign-in method the add-in can use (Office nested sign-in, single sign-on or the sign-in dialog). This is typical of volume-licensed Office 2016 and 2019. Use Word/Excel on the web or Microsoft 365, or ask IT to update Office; files can still be checked on the upload page.',
 };
 
 export type Translate = (key: MessageKey, args?: Record<string, string | number>) => string;
