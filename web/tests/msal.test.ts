@@ -28,7 +28,7 @@ describe('MSAL token', () => {
   it('acquire_SilentNeedsTheUser_PopUpWithTheSameHint', async () => {
     const acquireTokenPopup = vi.fn(async () => ({ accessToken: 'p', account }));
     const token = await acquire(
-      app({ ssoSilent: () => Promise.reject(new InteractionRequiredAuthError('login_required')), acquireTokenPopup }),
+      app({ ssoSilent: () => Promise.reject(new InteractionRequiredAuthError('login_required', 'correlation')), acquireTokenPopup }),
       config,
       false,
       'can.bo@ngannam.gov.vn',
@@ -40,7 +40,7 @@ describe('MSAL token', () => {
   it('acquire_UserClosesThePopup_SaysSignInWasCancelled', async () => {
     const error = await acquire(
       app({
-        ssoSilent: () => Promise.reject(new InteractionRequiredAuthError('login_required')),
+        ssoSilent: () => Promise.reject(new InteractionRequiredAuthError('login_required', 'correlation')),
         acquireTokenPopup: () => Promise.reject(Object.assign(new Error('cancelled'), { errorCode: 'user_cancelled' })),
       }),
       config,
