@@ -197,9 +197,13 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
           <MessageBarBody>{t(r.key, r.args)}</MessageBarBody>
         </MessageBar>
       ))}
-      {host.capabilities.cellNotes === 'none' && (
-        <MessageBar intent="info" data-testid="degraded">
-          <MessageBarBody>{t('marksUnsupported')}</MessageBarBody>
+      {(host.capabilities.cellNotes === 'none' || !host.capabilities.changeEvents) && (
+        <MessageBar intent="info" layout="multiline" data-testid="degraded">
+          <MessageBarBody>
+            {[host.capabilities.cellNotes === 'none' ? t('marksUnsupported') : null, host.capabilities.changeEvents ? null : t('noAutoRecheck')]
+              .filter(Boolean)
+              .join(' ')}
+          </MessageBarBody>
         </MessageBar>
       )}
       {unmarked.length > 0 && (
