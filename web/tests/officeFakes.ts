@@ -212,11 +212,14 @@ export class FakeWordTable {
   constructor(readonly nestingLevel: number, specs: WordCellSpec[][], private readonly doc: WordFake) {
     this.cells = specs.map((r) => r.map((c) => new FakeWordCell(c, this, doc)));
     const loaded = (path: string) => doc.tableCollection.loaded(path);
+    // Whether Word lists the lower parts of a vertically merged cell is not documented; the adapter must cope
+    // either way, so a test can choose.
+    const listed = (r: FakeWordCell[]) => (doc.listsContinuationCells ? r : r.filter((c) => c.spec.vMerge !== 'continue'));
     const rowItems = this.cells.map((r) => ({
       cells: {
         get items() {
           if (!loaded('rows/items/cells')) throw new Error('cells read before load');
-          return r;
+          return listed(r);
         },
       },
     }));
@@ -270,6 +273,8 @@ export interface WordDocSpec {
   sets: Record<string, string>;
   /** Word on the web tenants where Range.insertComment answers NotAllowed (office-js issue 6746). */
   commentsRefused?: boolean;
+  /** False: rows list no cell for the lower parts of a vertically merged cell (default true). */
+  listsContinuationCells?: boolean;
 }
 
 export interface WordFake {
@@ -281,6 +286,7 @@ export interface WordFake {
   cells: FakeWordCell[][][];
   comments: FakeWordComment[];
   commentsRefused: boolean;
+  listsContinuationCells: boolean;
   settings: Map<string, unknown>;
 }
 
@@ -293,7 +299,7 @@ export function installWord(spec: WordDocSpec): WordFake {
   const counter = new SyncCounter();
   const modern = supportsSet(spec.sets, 'WordApi', '1.4');
   const mock = new OfficeMockObject({ document: modern ? { changeTrackingMode: spec.trackingMode ?? 'Off' } : {} }) as WordFake['mock'];
-  const fake = { counter, sets: spec.sets, mock, tables: [], cells: [], comments: [], commentsRefused: spec.commentsRefused ?? false, settings: new Map() } as unknown as WordFake;
+  const fake = { counter, sets: spec.sets, mock, tables: [], cells: [], comments: [], commentsRefused: spec.commentsRefused ?? false, listsContinuationCells: spec.listsContinuationCells ?? true, settings: new Map() } as unknown as WordFake;
   const paragraphs: { text: string; tableNestingLevel: number }[] = [];
   for (const block of spec.blocks) {
     if (typeof block === 'string') {

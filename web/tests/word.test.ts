@@ -95,6 +95,21 @@ describe('Word adapter: reading', () => {
     expect(snapshot.tables[0]!.rows[3]!.cells[0]).toEqual({ text: '', span: 1 });
   });
 
+  it('readMarkFix_WordListsNoCellForTheMergedPart_RowsStillLineUpAndRefsStillHit', async () => {
+    const word = installWord({ blocks: mergedReport(), sets: modern, listsContinuationCells: false });
+    const host = createWordHost({ supports });
+    const snapshot = await host.readSnapshot();
+    expect(snapshot.tables[0]!.rows[3]!.cells.map((c) => c.text)).toEqual(['', 'Số nhiệm vụ đã hoàn thành', '%', '10', '']);
+    const outcome = await host.mark([
+      { ref: { table: 0, tableRow: 3, cell: 0 }, severity: 'warning', code: 'N', message: 'Thiếu số thứ tự' },
+      { ref: { table: 0, tableRow: 3, cell: 2 }, severity: 'error', code: 'U', message: 'Đơn vị tính sai' },
+    ]);
+    expect(outcome.unmarked.map((u) => u.key)).toEqual(['cellMerged']);
+    expect(word.cells[0]![3]![2]!.highlight).toBe('#FFFF00');
+    await host.applyFixes([{ ref: { table: 0, tableRow: 3, cell: 2 }, value: 'Nhiệm vụ', reason: 'r' }]);
+    expect(word.cells[0]![3]![2]!.spec.text).toBe('Nhiệm vụ');
+  });
+
   // Office-js issues 1267 and 5874: a tracked deletion stays in the document and in `value`.
   it.each([
     ['WordApi 1.4: getReviewedText', { WordApi: '1.4' }],

@@ -224,7 +224,14 @@ export function createWordHost(env: Pick<OfficeEnvironment, 'supports'>): Docume
       // One mark per cell: its comment carries every message about it.
       const cells = new Map<string, { ref: CellRef; at: { table: number; row: number; cell: number }; messages: string[] }>();
       for (const m of marks) {
-        const at = locate(m.ref);
+        let at: { table: number; row: number; cell: number };
+        try {
+          at = locate(m.ref);
+        } catch {
+          // The lower part of a merged cell that Word lists no cell for: there is nothing of its own to mark.
+          unmarked.push({ ref: m.ref, key: 'cellMerged', args: {} });
+          continue;
+        }
         const entry = cells.get(keyOf(at));
         if (entry) entry.messages.push(m.message);
         else cells.set(keyOf(at), { ref: m.ref, at, messages: [m.message] });
@@ -354,7 +361,7 @@ const clean = (text: string | null) => (text === null ? null : text.replace(/[\r
  * in the same order. Where Word lists no cell for the lower part of a vertically merged one, the markup's
  * continuation cell still takes its place (blank) so the row lines up with the header, pointing at no Word cell.
  */
-export function alignRow(
+function alignRow(
   values: string[],
   markup: OoxmlCell[] | null,
   reviewed: (wordCell: number) => string | null,
