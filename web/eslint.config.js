@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/office/**', 'tests/**'],
+    files: ['src/office/**', 'tests/**', 'e2e/**'],
     rules: { 'no-restricted-globals': 'off' },
   },
   {

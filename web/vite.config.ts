@@ -16,7 +16,7 @@ export default defineConfig({
     // The budget script measures gzip size itself; this only keeps Vite from warning about the lazy chunks.
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      input: { main: 'index.html', 'auth-dialog': 'auth-dialog.html' },
+      input: { main: 'index.html', 'auth-dialog': 'auth-dialog.html', 'auth-redirect': 'auth-redirect.html', help: 'help.html' },
     },
   },
   server: {

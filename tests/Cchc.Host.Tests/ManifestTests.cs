@@ -60,8 +60,64 @@ public sealed class ManifestTests
         Assert.Equal(["Document", "Workbook"], overrideHosts);
         Assert.Equal("VersionOverridesV1_0", manifest.Descendants(_overrides + "VersionOverrides").Single().Attribute(_xsi + "type")!.Value);
 
-        // A host-specific requirement set would hide the add-in in the other host; the pane checks at run time.
-        Assert.Null(root.Element(_office + "Requirements"));
+        // Only what both hosts share: a WordApi or ExcelApi set here would hide the add-in in the other host, so
+        // those minimums are checked at run time (Office.context.requirements) with a message naming the version.
+        var sets = root.Element(_office + "Requirements")!.Element(_office + "Sets")!.Elements(_office + "Set").Select(s => s.Attribute("Name")!.Value);
+        Assert.Equal(["Settings"], sets);
+    }
+
+    [Fact]
+    public void CommittedManifest_ValidatesAgainstTheAddinManifestSchema()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Manifest", "manifest.xml"));
+
+        Assert.Empty(ManifestSchema.Errors(text));
+    }
+
+    [Fact]
+    public async Task ServedManifest_WithRegistration_ValidatesAgainstTheAddinManifestSchema()
+    {
+        using var factory = new SignedInHostFactory().With("Host:PublicUrl", "https://cchc.soctrang.gov.vn/");
+        using var client = factory.CreateHttpsClient();
+
+        var text = await client.GetStringAsync("/manifest.xml");
+
+        Assert.Empty(ManifestSchema.Errors(text));
+    }
+
+    [Fact]
+    public void ManifestSchema_ElementOutOfOrder_IsRefused()
+    {
+        var manifest = Committed();
+        var support = manifest.Root!.Element(_office + "SupportUrl")!;
+        support.Remove();
+        manifest.Root!.Element(_office + "Hosts")!.AddAfterSelf(support);
+
+        Assert.NotEmpty(ManifestSchema.Errors(manifest));
+    }
+
+    [Fact]
+    public void CommittedManifest_SupportUrlIsTheHelpPageTheHostServes_AndScopesCoverTheArchive()
+    {
+        var manifest = Committed();
+
+        Assert.Equal("https://localhost:7190/help.html", manifest.Root!.Element(_office + "SupportUrl")!.Attribute("DefaultValue")!.Value);
+        // The pane's build serves web/help.html at /help.html, as it serves the redirect bridge at /auth-redirect.html.
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "web", "help.html")));
+        var scopes = manifest.Descendants(_overrides + "Scope").Select(s => s.Value).ToList();
+        Assert.Contains("Sites.Read.All", scopes);
+        Assert.Contains("Sites.ReadWrite.All", scopes);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CchcOfficeAddin.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root (CchcOfficeAddin.sln) is not above the test output.");
     }
 
     [Fact]

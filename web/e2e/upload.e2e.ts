@@ -2,8 +2,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launch, watchErrors } from './browser';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(web, 'test-results');
@@ -12,6 +13,7 @@ mkdirSync(results, { recursive: true });
 
 let browser: Browser;
 let page: Page;
+let consoleErrors: string[] = [];
 const hostUrl = inject('hostUrl');
 
 interface FindingRow {
@@ -58,11 +60,9 @@ async function fixAndDownload(p: Page): Promise<Download> {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launch();
   page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1400, height: 1000 }, locale: 'vi-VN' });
+  consoleErrors = watchErrors(page);
 });
 
 afterAll(async () => {
@@ -92,6 +92,14 @@ describe('upload page against the host', () => {
     await page.screenshot({ path: join(results, '01-standalone.png'), fullPage: true });
   });
 
+  it('says local mode on the first screen, is accessible, and logs no error', async () => {
+    // A plain browser never asks for office.js, so an offline machine has nothing to complain about either.
+    await page.goto(hostUrl, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid="local-mode"]', { timeout: 15_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('checks the Q3 fixture and shows its known findings', async () => {
     await upload(page, sample);
     before = await findingsOnPage(page);
@@ -111,6 +119,10 @@ describe('upload page against the host', () => {
     expect(await page.innerText('[data-testid="count-errors"]')).toBe(`Lỗi: ${before.filter((f) => f.severity === 'error').length}`);
     expect(await page.$('[data-testid="ready"]')).toBeNull();
     expect(await page.$('[data-testid="local-mode"]')).not.toBeNull();
+    // Section groups carry the section's name; rule codes stay in tooltips.
+    expect(await page.$$eval('[data-testid="findings"] h3', (hs) => hs.map((h) => h.textContent ?? ''))).toContain('Mục I — Công tác chỉ đạo điều hành CCHC');
+    expect(await page.innerText('[data-testid="findings"]')).not.toContain('UNIT_MISMATCH');
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(results, '02-q3-findings.png'), fullPage: false });
     await page.screenshot({ path: join(results, '02-q3-findings-full.png'), fullPage: true });
   });
@@ -140,5 +152,6 @@ describe('upload page against the host', () => {
     await page.setInputFiles('[data-testid="file-input"]', bogus);
     const error = await page.waitForSelector('[data-testid="error"]', { timeout: 10_000 });
     expect(await error.innerText()).toContain('không phải .docx hoặc .xlsx');
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -32,6 +32,13 @@ export interface Refusal {
 export interface ApplyOutcome {
   applied: number;
   refused: Refusal[];
+  /** Written, but the comment giving the reason could not be attached: the pane says so. */
+  unmarked: Refusal[];
+}
+
+/** What marking could not do, cell by cell: never silently lost, always shown in the pane. */
+export interface MarkOutcome {
+  unmarked: Refusal[];
 }
 
 export interface HostCapabilities {
@@ -49,12 +56,19 @@ export interface DocumentHost {
   readonly capabilities: HostCapabilities;
   readSnapshot(): Promise<DocumentSnapshot>;
   select(ref: CellRef): Promise<void>;
-  mark(marks: Mark[]): Promise<void>;
+  /** Replaces the previous marks: highlights or fills first, then one note per cell, each on its own. */
+  mark(marks: Mark[]): Promise<MarkOutcome>;
   clearMarks(): Promise<void>;
   applyFixes(fixes: Fix[]): Promise<ApplyOutcome>;
   /** Returns an unsubscribe function. The callback is debounced by the caller. */
   onChanged(callback: () => void): Promise<() => Promise<void>>;
 }
 
-/** Our comments start with this so clearing removes ours and never the officer's. */
+/** Our marks' comments start with this so re-checking and clearing touch ours and never the officer's. */
 export const MARK_PREFIX = '[Kiểm tra CCHC]';
+
+/**
+ * The comment that gives the reason for a fix carries its own marker: it belongs to the tracked change and stays
+ * until the reviewer deals with it, so re-checking and clearing the marks leave it alone.
+ */
+export const FIX_PREFIX = '[CCHC – lý do sửa]';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MARK_PREFIX } from '../src/document';
 import { CHUNK_ROWS, createExcelHost } from '../src/office/excel';
-import { installExcel, type ExcelSheetSpec } from './officeFakes';
+import { installExcel, officerThread, type ExcelSheetSpec } from './officeFakes';
 
 const modern = { ExcelApi: '1.18' };
 const supports = (s: string, v: string) => Office.context.requirements.isSetSupported(s, v);
@@ -48,12 +48,12 @@ describe('Excel adapter', () => {
     expect(Math.max(...excel.cellsPerSync)).toBeLessThanOrEqual(26 * CHUNK_ROWS);
   });
 
-  it('checkThenMark_AtMostThreeSyncs_FillAndNotes', async () => {
+  it('mark_FlaggedCell_FillThenNote', async () => {
     const excel = installExcel([appendixSheet()], 'Phụ lục', modern);
     const host = createExcelHost({ supports });
     await host.readSnapshot();
-    await host.mark([{ ref: { table: 0, tableRow: 3, cell: 3 }, severity: 'warning', code: 'MISSING', message: 'Chưa có số liệu' }]);
-    expect(excel.counter.count).toBeLessThanOrEqual(3);
+    const outcome = await host.mark([{ ref: { table: 0, tableRow: 3, cell: 3 }, severity: 'warning', code: 'MISSING', message: 'Chưa có số liệu' }]);
+    expect(outcome.unmarked).toEqual([]);
     expect(excel.fills.get('Phụ lục!8:4')).toBe('#FFF4CE');
     expect(excel.notes.map((n) => n.content)).toEqual([`${MARK_PREFIX} Chưa có số liệu`]);
   });
@@ -115,7 +115,7 @@ describe('Excel adapter', () => {
   it('clearMarks_RestoresFillAndDeletesOnlyOurNotes', async () => {
     const excel = installExcel([appendixSheet()], 'Phụ lục', modern);
     excel.fills.set('Phụ lục!6:4', '#00FF00');
-    excel.notes.push({ address: 'x', content: 'Ghi chú của cán bộ', deleted: false, delete() { this.deleted = true; } });
+    excel.notes.push(officerThread("'Phụ lục'!B2", 'Ghi chú của cán bộ'));
     const host = createExcelHost({ supports });
     await host.readSnapshot();
     await host.mark([{ ref: { table: 0, tableRow: 1, cell: 3 }, severity: 'error', code: 'C', message: 'Sai' }]);
@@ -127,5 +127,53 @@ describe('Excel adapter', () => {
   it('requirementSets_BelowExcelApi14_RefusesWithHostTooOld', () => {
     installExcel([appendixSheet()], 'Phụ lục', { ExcelApi: '1.3' });
     expect(() => createExcelHost({ supports })).toThrow(expect.objectContaining({ key: 'errHostTooOld' }));
+  });
+
+  // Excel requirement sets: getRangeByIndexes needs ExcelApi 1.7, and on 1.4 it is simply not there.
+  it('readSnapshot_LongSheetOnExcelApi14_ReadsEveryRowWithoutNewerApis', async () => {
+    installExcel([appendixSheet(CHUNK_ROWS + 100)], 'Phụ lục', { ExcelApi: '1.4' });
+    const snapshot = await createExcelHost({ supports }).readSnapshot();
+    expect(snapshot.tables[0]!.rows).toHaveLength(4 + CHUNK_ROWS + 100);
+    expect(snapshot.tables[0]!.rows.at(-1)!.cells[1]!.text).toBe(`Chỉ tiêu ${CHUNK_ROWS + 99}`);
+  });
+
+  // Office-js issue 1416: comments.add on a cell that already has a comment throws, and with it the whole batch.
+  it('mark_ThreadedCommentOnCellTheOfficerCommented_FillsStayAndTheCellIsReported', async () => {
+    const excel = installExcel([appendixSheet()], 'Phụ lục', { ExcelApi: '1.12' });
+    excel.comments.push(officerThread("'Phụ lục'!E7", 'Số này lấy từ phòng Tài chính'));
+    const host = createExcelHost({ supports });
+    await host.readSnapshot();
+    const outcome = await host.mark([
+      { ref: { table: 0, tableRow: 1, cell: 3 }, severity: 'error', code: 'C', message: 'Sai' },
+      { ref: { table: 0, tableRow: 3, cell: 3 }, severity: 'warning', code: 'MISSING', message: 'Chưa có số liệu' },
+    ]);
+    expect(excel.fills.get('Phụ lục!6:4')).toBe('#FDE7E9');
+    expect(excel.fills.get('Phụ lục!8:4')).toBe('#FFF4CE');
+    expect(excel.comments.filter((c) => !c.deleted).map((c) => c.content)).toEqual(['Số này lấy từ phòng Tài chính', `${MARK_PREFIX} Chưa có số liệu`]);
+    expect(outcome.unmarked.map((u) => [u.key, u.args.c])).toEqual([['noteTaken', 'E7']]);
+  });
+
+  // Excel.Comment.delete removes the thread with its replies.
+  it('markAgainAndClear_OurThreadWithReplies_IsResolvedNeverDeleted', async () => {
+    const excel = installExcel([appendixSheet()], 'Phụ lục', { ExcelApi: '1.12' });
+    const host = createExcelHost({ supports });
+    await host.readSnapshot();
+    await host.mark([{ ref: { table: 0, tableRow: 1, cell: 3 }, severity: 'error', code: 'C', message: 'Sai' }]);
+    excel.comments[0]!.replies.push('Đã kiểm tra, số đúng.');
+    await host.mark([{ ref: { table: 0, tableRow: 1, cell: 3 }, severity: 'error', code: 'C', message: 'Vẫn sai' }]);
+    await host.clearMarks();
+    expect(excel.comments.flatMap((c) => c.repliesLost)).toEqual([]);
+    expect(excel.comments[0]).toMatchObject({ deleted: false, resolved: true });
+  });
+
+  it('markAgain_OurNoteWithoutReplies_IsRewrittenNotStacked', async () => {
+    const excel = installExcel([appendixSheet()], 'Phụ lục', modern);
+    const host = createExcelHost({ supports });
+    await host.readSnapshot();
+    const mark = { ref: { table: 0, tableRow: 1, cell: 3 }, severity: 'error' as const, code: 'C', message: 'Sai' };
+    await host.mark([mark]);
+    const outcome = await host.mark([{ ...mark, message: 'Vẫn sai' }]);
+    expect(outcome.unmarked).toEqual([]);
+    expect(excel.notes.filter((n) => !n.deleted).map((n) => n.content)).toEqual([`${MARK_PREFIX} Vẫn sai`]);
   });
 });

@@ -20,6 +20,8 @@ export interface DownloadedFile {
 }
 
 export interface ApiClient {
+  /** Asks the host nothing but whether it runs in local mode (every answer says so), for the first screen. */
+  hello(): Promise<void>;
   check(snapshot: DocumentSnapshot, options?: { previousArchive?: boolean }): Promise<CheckResult>;
   prefill(snapshot: DocumentSnapshot): Promise<PrefillResult>;
   checkFile(file: File): Promise<CheckResult>;
@@ -64,6 +66,9 @@ export function createApiClient(options: ApiOptions): ApiClient {
 
   const lang = `lang=${options.lang}`;
   return {
+    hello: async () => {
+      await send('/health/live', { method: 'GET' });
+    },
     check: (snapshot, opts) =>
       json<CheckResult>(`/api/check?${opts?.previousArchive ? 'previous=archive&' : ''}${lang}`, jsonBody(snapshot)),
     prefill: (snapshot) => json<PrefillResult>(`/api/prefill?previous=archive&${lang}`, jsonBody(snapshot)),

@@ -9,10 +9,17 @@ import {
 import { UserFacingError } from '../errors';
 import type { AuthConfig } from './config';
 
+/**
+ * MSAL's redirect bridge (msal-browser 5): Entra sends its answer to this page, which hands it to the pane's
+ * pop-up or silent request, or, in a redirect flow, back to the page that started it. Registered as an SPA
+ * redirect URI; docs/sharepoint.md lists it.
+ */
+export const REDIRECT_BRIDGE = '/auth-redirect.html';
+
 let nested: Promise<IPublicClientApplication> | null = null;
 let standard: Promise<IPublicClientApplication> | null = null;
 
-function mapMsalError(error: unknown): UserFacingError {
+export function mapMsalError(error: unknown): UserFacingError {
   const code = (error as { errorCode?: string }).errorCode ?? '';
   if (code === BrowserAuthErrorCodes.userCancelled) return new UserFacingError('errSignInCancelled', undefined, null, error);
   if (code === BrowserAuthErrorCodes.popupWindowError || code === BrowserAuthErrorCodes.emptyWindowError)
@@ -22,17 +29,27 @@ function mapMsalError(error: unknown): UserFacingError {
   return new UserFacingError('errSignIn', undefined, null, error);
 }
 
-async function acquire(app: IPublicClientApplication, config: AuthConfig, forceRefresh: boolean): Promise<string> {
-  const request = { scopes: [config.scope], forceRefresh };
+const needsInteraction = (error: unknown) =>
+  error instanceof InteractionRequiredAuthError || (error as { errorCode?: string }).errorCode === BrowserAuthErrorCodes.noAccountError;
+
+/**
+ * Silently when MSAL can (a cached account, else the account Office names), interactively otherwise. Without an
+ * account acquireTokenSilent fails with no_account_error, which is no reason to give up: ssoSilent with the
+ * login hint is the silent path then.
+ */
+export async function acquire(app: IPublicClientApplication, config: AuthConfig, forceRefresh: boolean, loginHint: string | null): Promise<string> {
+  const scopes = [config.scope];
+  const hint = loginHint ? { loginHint } : {};
   try {
     const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
-    const result = await app.acquireTokenSilent(account ? { ...request, account } : request);
+    const result = account ? await app.acquireTokenSilent({ scopes, account, forceRefresh }) : await app.ssoSilent({ scopes, ...hint });
+    app.setActiveAccount(result.account);
     return result.accessToken;
   } catch (error) {
-    if (!(error instanceof InteractionRequiredAuthError) && !String((error as Error).message).includes('interaction')) throw mapMsalError(error);
+    if (!needsInteraction(error) && !String((error as Error).message).includes('interaction')) throw mapMsalError(error);
   }
   try {
-    const result = await app.acquireTokenPopup({ scopes: [config.scope] });
+    const result = await app.acquireTokenPopup({ scopes, ...hint });
     app.setActiveAccount(result.account);
     return result.accessToken;
   } catch (error) {
@@ -40,16 +57,16 @@ async function acquire(app: IPublicClientApplication, config: AuthConfig, forceR
   }
 }
 
-/** Nested app authentication: Office brokers the token; no dialog of our own. */
-export async function naaToken(config: AuthConfig, forceRefresh: boolean): Promise<string> {
+/** Nested app authentication: Office brokers the token, so there is no redirect URI of ours. */
+export async function naaToken(config: AuthConfig, forceRefresh: boolean, loginHint: string | null): Promise<string> {
   nested ??= createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } });
-  return acquire(await nested, config, forceRefresh);
+  return acquire(await nested, config, forceRefresh, loginHint);
 }
 
-/** A plain browser (standalone mode) signs in with a pop-up. */
+/** A plain browser (standalone mode) signs in with a pop-up that lands on the redirect bridge. */
 export async function browserToken(config: AuthConfig, forceRefresh: boolean): Promise<string> {
   standard ??= createStandardPublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${window.location.origin}/auth-dialog.html` },
+    auth: { clientId: config.clientId, authority: config.authority, redirectUri: `${window.location.origin}${REDIRECT_BRIDGE}` },
   });
-  return acquire(await standard, config, forceRefresh);
+  return acquire(await standard, config, forceRefresh, null);
 }

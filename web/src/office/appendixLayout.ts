@@ -1,30 +1,47 @@
 // Pure layout rules shared by the Word and Excel adapters; no Office.js here so they are tested directly.
 import { fold, isAppendixHeader } from '../numbers';
 
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** A cell of a Word table as its OOXML states it. */
+export interface OoxmlCell {
+  /** Header columns the cell covers (w:gridSpan). */
+  span: number;
+  /** The lower part of a vertically merged cell (w:vMerge without "restart"): its text is in the cell above. */
+  continuation: boolean;
+  /** The text as it reads now: inserted runs count, tracked deletions (w:delText) do not. */
+  text: string;
+}
+
+const children = (parent: Element, name: string) =>
+  Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name && (n as Element).namespaceURI === W);
+
 /**
- * Word reports no gridSpan; a row with fewer cells than the header (merged cells) is mapped to header
- * columns by comparing cumulative cell widths with the header's column boundaries.
+ * The rows of the first (outermost) table in what Range.getOoxml returns. Office.js tells neither how many
+ * columns a cell spans nor which cells are merged down (TableCell.columnWidth holds only for uniform tables,
+ * cellIndex fails on merged ones), but the table's own markup does. Null when the markup has no table.
  */
-export function spansFromWidths(headerWidths: readonly number[], rowWidths: readonly number[]): number[] {
-  if (rowWidths.length === headerWidths.length || headerWidths.length === 0) return rowWidths.map(() => 1);
-  const boundaries: number[] = [];
-  let sum = 0;
-  for (const w of headerWidths) boundaries.push((sum += w));
-  const spans: number[] = [];
-  let consumed = 0;
-  let right = 0;
-  for (const w of rowWidths) {
-    right += w;
-    // The header boundary nearest this cell's right edge: widths differ by a few points between rows.
-    let nearest = 0;
-    for (let i = 0; i < boundaries.length; i++) {
-      if (Math.abs((boundaries[i] ?? 0) - right) < Math.abs((boundaries[nearest] ?? 0) - right)) nearest = i;
-    }
-    const span = Math.max(1, nearest + 1 - consumed);
-    spans.push(span);
-    consumed += span;
-  }
-  return spans;
+export function tableGridFromOoxml(ooxml: string): OoxmlCell[][] | null {
+  const doc = new DOMParser().parseFromString(ooxml, 'application/xml');
+  const table = doc.getElementsByTagNameNS(W, 'tbl')[0];
+  if (!table) return null;
+  return children(table, 'tr').map((tr) =>
+    children(tr, 'tc').map((tc) => {
+      const pr = children(tc, 'tcPr')[0];
+      const span = Number(pr && children(pr, 'gridSpan')[0]?.getAttributeNS(W, 'val'));
+      const vMerge = pr && children(pr, 'vMerge')[0];
+      const paragraphs = children(tc, 'p').map((p) =>
+        Array.from(p.getElementsByTagNameNS(W, 't'))
+          .map((t) => t.textContent ?? '')
+          .join(''),
+      );
+      return {
+        span: Number.isInteger(span) && span > 1 ? span : 1,
+        continuation: vMerge !== undefined && vMerge.getAttributeNS(W, 'val') !== 'restart',
+        text: paragraphs.join('\n'),
+      };
+    }),
+  );
 }
 
 /** A table that follows the appendix is its continuation when nothing but blank paragraphs separates them and its width matches. */

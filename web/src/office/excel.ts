@@ -1,10 +1,10 @@
 // The Excel side of DocumentHost. The appendix may sit on any sheet, below other rows; requests stay under
 // Excel on the web's 5 MB payload limit by reading a bounded region per sheet and chunking the rest.
 import type { DocumentSnapshot, SnapshotCell, SnapshotRow } from '../api/types';
-import { MARK_PREFIX, type ApplyOutcome, type CellRef, type DocumentHost, type Fix, type HostCapabilities, type Mark, type Refusal } from '../document';
+import { MARK_PREFIX, type ApplyOutcome, type CellRef, type DocumentHost, type Fix, type HostCapabilities, type Mark, type MarkOutcome, type Refusal } from '../document';
 import { UserFacingError } from '../errors';
 import { isAppendixHeader, looksLikeFormula, parseVietnameseNumber } from '../numbers';
-import { documentSettings, type OfficeEnvironment } from './host';
+import { documentSettings, officeErrorCode, type OfficeEnvironment } from './host';
 
 /** Rows read per request: ≈ 26 columns × 600 rows × three properties stays far below 5 MB even with long labels. */
 export const CHUNK_ROWS = 600;
@@ -125,7 +125,8 @@ export function createExcelHost(env: Pick<OfficeEnvironment, 'supports'>): Docum
         const sheet = context.workbook.worksheets.getItem(read.sheet);
         while (loadedEnd < usedEnd) {
           const rows = Math.min(CHUNK_ROWS, usedEnd - loadedEnd);
-          const chunk = sheet.getRangeByIndexes(loadedEnd, grid.columnIndex, rows, width);
+          // An A1 address rather than getRangeByIndexes, which needs ExcelApi 1.7 where we promise 1.4.
+          const chunk = sheet.getRange(`${a1(loadedEnd, grid.columnIndex)}:${a1(loadedEnd + rows - 1, grid.columnIndex + width - 1)}`);
           chunk.load('values,text,numberFormat');
           await context.sync();
           grid.values.push(...chunk.values);
@@ -178,74 +179,97 @@ export function createExcelHost(env: Pick<OfficeEnvironment, 'supports'>): Docum
       });
     },
 
-    async mark(marks: Mark[]): Promise<void> {
+    async mark(marks: Mark[]): Promise<MarkOutcome> {
       const l = requireLayout();
       const stored = documentSettings.get<StoredMark[]>(SETTINGS_KEY) ?? [];
-      if (marks.length === 0 && stored.length === 0) return;
-      let kept: StoredMark[] = [];
-      let fresh: StoredMark[] = [];
-      const known = new Set(stored.map((m) => `${m.sheet}:${m.row}:${m.column}`));
-      const added: { mark: StoredMark; fill: Excel.RangeFill }[] = [];
-      await Excel.run(async (context) => {
-        const notes = existingNotes(context, capabilities);
-        const byCell = new Map<string, { range: Excel.Range; mark: Mark; messages: string[] }>();
-        for (const m of marks) {
-          const key = `${m.ref.tableRow}:${m.ref.cell}`;
-          const entry = byCell.get(key);
-          if (entry) {
-            entry.messages.push(m.message);
-            if (m.severity === 'error') entry.mark = m;
-            continue;
-          }
-          const range = cellOf(context, l, m.ref);
-          range.load('address');
-          const cellKey = `${l.sheet}:${l.row + m.ref.tableRow}:${l.column + Math.max(0, m.ref.cell)}`;
-          if (!known.has(cellKey)) {
-            range.format.fill.load('color');
-            added.push({
-              mark: { sheet: l.sheet, row: l.row + m.ref.tableRow, column: l.column + Math.max(0, m.ref.cell), previousFill: null },
-              fill: range.format.fill,
-            });
-          }
-          byCell.set(key, { range, mark: m, messages: [m.message] });
+      if (marks.length === 0 && stored.length === 0 && capabilities.cellNotes === 'none') return { unmarked: [] };
+      const unmarked: Refusal[] = [];
+      // One mark per cell: the worst severity colours it, its note carries every message.
+      const cells = new Map<string, { ref: CellRef; at: StoredMark; severity: Mark['severity']; messages: string[] }>();
+      for (const m of marks) {
+        const at = { sheet: l.sheet, row: l.row + m.ref.tableRow, column: l.column + Math.max(0, m.ref.cell), previousFill: null };
+        const entry = cells.get(cellKey(at));
+        if (!entry) cells.set(cellKey(at), { ref: m.ref, at, severity: m.severity, messages: [m.message] });
+        else {
+          entry.messages.push(m.message);
+          if (rank[m.severity] > rank[entry.severity]) entry.severity = m.severity;
         }
-        await context.sync();
-        // Read now: once the new colour is set below, the proxy reports that instead of the officer's own.
-        fresh = added.map(({ mark, fill }) => ({ ...mark, previousFill: fill.color && fill.color !== '#FFFFFF' ? fill.color : null }));
+      }
+      const storedByKey = new Map(stored.map((s) => [cellKey(s), s]));
+      const keep: StoredMark[] = [];
 
-        deleteOurs(notes);
-        // Cells flagged last time but not now get their own fill back; marking replaces, never accumulates.
-        const now = new Set([...byCell.keys()].map((k) => {
-          const [r, c] = k.split(':').map(Number);
-          return `${l.sheet}:${l.row + (r ?? 0)}:${l.column + Math.max(0, c ?? 0)}`;
-        }));
-        kept = stored.filter((m) => now.has(`${m.sheet}:${m.row}:${m.column}`));
-        for (const m of stored.filter((s) => !now.has(`${s.sheet}:${s.row}:${s.column}`))) {
-          const fill = context.workbook.worksheets.getItemOrNullObject(m.sheet).getCell(m.row, m.column).format.fill;
-          if (m.previousFill) fill.color = m.previousFill;
+      await Excel.run(async (context) => {
+        const fillOf = (m: StoredMark) => context.workbook.worksheets.getItemOrNullObject(m.sheet).getCell(m.row, m.column).format.fill;
+        // The fills as they are now, read before any is set: they tell the officer's own colour from ours.
+        const fills = new Map<string, Excel.RangeFill>();
+        for (const m of [...[...cells.values()].map((c) => c.at), ...stored]) {
+          if (fills.has(cellKey(m))) continue;
+          const fill = fillOf(m);
+          fill.load('color');
+          fills.set(cellKey(m), fill);
+        }
+        const threads = await loadThreads(context, capabilities);
+
+        // Batch one: fills, and our old notes retired. Cells flagged last time but not now get their own fill
+        // back unless the officer recoloured them since; marking replaces, never accumulates.
+        for (const s of stored) {
+          if (cells.has(cellKey(s))) continue;
+          const fill = fills.get(cellKey(s))!;
+          if (!ourFills.has(String(fill.color).toUpperCase())) continue;
+          if (s.previousFill) fill.color = s.previousFill;
           else fill.clear();
         }
-        for (const { range, mark, messages } of byCell.values()) {
-          range.format.fill.color = FILL[mark.severity];
-          addNote(context, capabilities, range.address, `${MARK_PREFIX} ${messages.join(' ')}`);
+        const toAdd: { ref: CellRef; address: string; text: string }[] = [];
+        for (const { ref, at, severity, messages } of cells.values()) {
+          const fill = fills.get(cellKey(at))!;
+          const had = String(fill.color ?? '').toUpperCase();
+          const ours = storedByKey.get(cellKey(at));
+          keep.push(ours && ourFills.has(had) ? ours : { ...at, previousFill: had && had !== '#FFFFFF' ? had : null });
+          fill.color = FILL[severity];
+          if (!threads) continue;
+          const text = `${MARK_PREFIX} ${messages.join(' ')}`;
+          const address = cellAddress(l, ref, true);
+          const there = threads.byAddress.get(normalise(address));
+          if (!there) toAdd.push({ ref, address, text });
+          else if (!there.content.startsWith(MARK_PREFIX)) unmarked.push({ ref, key: 'noteTaken', args: { c: cellAddress(l, ref) } });
+          else if (there.replies === 0) there.thread.content = text;
+          else unmarked.push({ ref, key: 'noteAnswered', args: { c: cellAddress(l, ref) } });
         }
+        const flagged = new Set([...cells.values()].map(({ ref }) => normalise(cellAddress(l, ref, true))));
+        for (const [address, t] of threads?.byAddress ?? []) if (!flagged.has(address)) retire(t);
         await context.sync();
+
+        // Then each note in a batch of its own: one refused (office-js 1416) costs only its cell.
+        for (const item of toAdd) {
+          try {
+            addNote(context, capabilities, item.address, item.text);
+            await context.sync();
+          } catch (error) {
+            unmarked.push({ ref: item.ref, key: 'noteFailed', args: { c: cellAddress(l, item.ref), m: officeErrorCode(error) ?? String(error) } });
+          }
+        }
       });
-      await documentSettings.set(SETTINGS_KEY, [...kept, ...fresh]);
+      // Not reached when a batch failed: what the settings say is ours then stays as it was.
+      await documentSettings.set(SETTINGS_KEY, keep);
+      return { unmarked };
     },
 
     async clearMarks(): Promise<void> {
       const stored = documentSettings.get<StoredMark[]>(SETTINGS_KEY) ?? [];
       await Excel.run(async (context) => {
-        const notes = existingNotes(context, capabilities);
-        if (notes) await context.sync();
-        deleteOurs(notes);
-        for (const m of stored) {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(m.sheet);
-          const fill = sheet.getCell(m.row, m.column).format.fill;
+        const fills = stored.map((m) => {
+          const fill = context.workbook.worksheets.getItemOrNullObject(m.sheet).getCell(m.row, m.column).format.fill;
+          fill.load('color');
+          return { m, fill };
+        });
+        const threads = await loadThreads(context, capabilities);
+        for (const { m, fill } of fills) {
+          // Only where our colour is still there: a cell the officer recoloured since keeps their colour.
+          if (!ourFills.has(String(fill.color).toUpperCase())) continue;
           if (m.previousFill) fill.color = m.previousFill;
           else fill.clear();
         }
+        threads?.byAddress.forEach(retire);
         await context.sync();
       });
       await documentSettings.set(SETTINGS_KEY, null);
@@ -280,7 +304,7 @@ export function createExcelHost(env: Pick<OfficeEnvironment, 'supports'>): Docum
           await context.sync();
         }
       });
-      return { applied: writes.length, refused };
+      return { applied: writes.length, refused, unmarked: [] };
     },
 
     async onChanged(callback: () => void): Promise<() => Promise<void>> {
@@ -303,25 +327,51 @@ export function createExcelHost(env: Pick<OfficeEnvironment, 'supports'>): Docum
   };
 }
 
-type NoteLike = { content: string; delete(): void };
-type NoteList = { items: NoteLike[] } | null;
-
-function existingNotes(context: Excel.RequestContext, capabilities: HostCapabilities): NoteList {
-  if (capabilities.cellNotes === 'notes') {
-    const notes = context.workbook.notes;
-    notes.load('items/content');
-    return notes as unknown as NoteList;
-  }
-  if (capabilities.cellNotes === 'threaded-comments') {
-    const comments = context.workbook.comments;
-    comments.load('items/content');
-    return comments as unknown as NoteList;
-  }
-  return null;
+interface Thread {
+  thread: { content: string; resolved?: boolean; delete(): void };
+  content: string;
+  replies: number;
 }
 
-function deleteOurs(notes: NoteList): void {
-  notes?.items.filter((n) => n.content.startsWith(MARK_PREFIX)).forEach((n) => n.delete());
+type ThreadList = { items: { content: string; resolved?: boolean; replies?: { items: unknown[] }; delete(): void; getLocation(): Excel.Range }[] };
+
+/**
+ * Every note (ExcelApi 1.18) or threaded comment (1.10) of the workbook by the address of its cell, in two
+ * batches: the list, then where each one sits. Null where this Excel has neither.
+ */
+async function loadThreads(context: Excel.RequestContext, capabilities: HostCapabilities): Promise<{ byAddress: Map<string, Thread> } | null> {
+  const list =
+    capabilities.cellNotes === 'notes'
+      ? (context.workbook.notes as unknown as ThreadList)
+      : capabilities.cellNotes === 'threaded-comments'
+        ? (context.workbook.comments as unknown as ThreadList)
+        : null;
+  (list as unknown as { load(p: string): void } | null)?.load(capabilities.cellNotes === 'notes' ? 'items/content' : 'items/content,items/resolved,items/replies');
+  await context.sync();
+  if (!list) return null;
+  const located = list.items.map((item) => {
+    const where = item.getLocation();
+    where.load('address');
+    return { item, where };
+  });
+  await context.sync();
+  const byAddress = new Map<string, Thread>();
+  for (const { item, where } of located) {
+    // Notes have no replies; threaded comments may.
+    const replies = capabilities.cellNotes === 'notes' ? 0 : (item.replies?.items.length ?? 0);
+    byAddress.set(normalise(where.address), { thread: item, content: item.content, replies });
+  }
+  return { byAddress };
+}
+
+/** Ours only. A thread someone answered is resolved, never deleted: Comment.delete takes the replies with it. */
+function retire(t: Thread): void {
+  if (!t.content.startsWith(MARK_PREFIX)) return;
+  if (t.replies > 0) {
+    if (!t.thread.resolved) t.thread.resolved = true;
+  } else {
+    t.thread.delete();
+  }
 }
 
 function addNote(context: Excel.RequestContext, capabilities: HostCapabilities, address: string, text: string): void {
@@ -329,13 +379,22 @@ function addNote(context: Excel.RequestContext, capabilities: HostCapabilities, 
   else if (capabilities.cellNotes === 'threaded-comments') context.workbook.comments.add(address, text);
 }
 
-/** "C12" style, for messages: the officer finds the cell by its address. */
-export function cellAddress(l: { row: number; column: number }, ref: CellRef): string {
-  let column = l.column + Math.max(0, ref.cell);
+const rank: Record<Mark['severity'], number> = { error: 3, warning: 2, info: 1 };
+const ourFills = new Set(Object.values(FILL).map((c) => c.toUpperCase()));
+const cellKey = (m: { sheet: string; row: number; column: number }) => `${m.sheet}:${m.row}:${m.column}`;
+const normalise = (address: string) => address.replace(/\$/g, '').toUpperCase();
+
+/** "C12" from 0-based row and column. */
+function a1(row: number, column: number): string {
   let letters = '';
-  do {
-    letters = String.fromCharCode(65 + (column % 26)) + letters;
-    column = Math.floor(column / 26) - 1;
-  } while (column >= 0);
-  return `${letters}${l.row + ref.tableRow + 1}`;
+  for (let c = column; c >= 0; c = Math.floor(c / 26) - 1) letters = String.fromCharCode(65 + (c % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+/** "C12" style, for messages: the officer finds the cell by its address; with the sheet ("'Phụ lục'!C12") for the API. */
+export function cellAddress(l: { row: number; column: number; sheet?: string }, ref: CellRef, withSheet = false): string {
+  const cell = a1(l.row + ref.tableRow, l.column + Math.max(0, ref.cell));
+  if (!withSheet) return cell;
+  const sheet = l.sheet ?? '';
+  return `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  mode: 'office' | 'standalone';
+  /** 'waiting': Office opened the pane and office.js is still loading; nothing but a spinner until it is ready. */
+  mode: 'office' | 'standalone' | 'waiting';
   displayLanguage: string | null;
   dark: boolean;
   /** Resolves to the document adapter in Office; rejects with a user-facing error when the host is too old. */
@@ -48,6 +49,13 @@ export function App({ mode, displayLanguage, dark, loadHost, acquireToken, api: 
     loadHost().then(setHost, setHostError);
   }, [mode, loadHost]);
 
+  // The local-mode banner belongs on the first screen, before any upload or check: one cheap request asks.
+  // A host that does not answer is reported by the first real request, with what to do; this one stays quiet.
+  useEffect(() => {
+    if (mode === 'waiting') return;
+    api.hello().catch(() => undefined);
+  }, [api, mode]);
+
   const { t } = locale;
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang}>
@@ -62,6 +70,7 @@ export function App({ mode, displayLanguage, dark, loadHost, acquireToken, api: 
             </MessageBar>
           )}
           <ErrorBar error={hostError} />
+          {mode === 'waiting' && <Spinner size="small" label={t('waitingForOffice')} data-testid="waiting" />}
           <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
             {mode === 'standalone' && (
               <>

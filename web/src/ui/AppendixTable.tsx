@@ -39,7 +39,8 @@ export function AppendixTable({ rows, findings, selected }: { rows: readonly Rep
     note: t('colNote'),
   };
   return (
-    <div className={styles.wrap}>
+    // A region the keyboard can reach: the table scrolls on its own, so it must be focusable to be scrolled without a mouse.
+    <div className={styles.wrap} role="region" aria-label={t('appendixTable')} tabIndex={0}>
       <table className={styles.table} aria-label={t('appendixTable')} data-testid="appendix">
         <thead>
           <tr>

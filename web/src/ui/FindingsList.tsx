@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, outline: 'none', overflowY: 'auto' },
   groupTitle: {
     fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    margin: 0,
     padding: `${tokens.spacingVerticalXS} 0`,
     color: tokens.colorNeutralForeground2,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -21,8 +23,20 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     padding: tokens.spacingVerticalS,
     borderLeft: `3px solid transparent`,
-    cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  // The whole finding is one button that selects its cell; the fix button sits beside it, never inside.
+  select: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    textAlign: 'left',
+    font: 'inherit',
+    color: 'inherit',
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    cursor: 'pointer',
   },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected, borderLeft: `3px solid ${tokens.colorBrandStroke1}` },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
@@ -45,9 +59,11 @@ export interface FindingsListProps {
   /** Absent in views that cannot write single cells (the upload page fixes the whole file). */
   onFix?: (finding: Finding) => void;
   busy?: boolean;
+  /** Section headings by Roman numeral ("V" → "Cải cách chế độ công vụ"), from the checked rows. */
+  sectionTitles?: Readonly<Record<string, string>>;
 }
 
-export function FindingsList({ findings, filter, onFilter, selected, onSelect, onFix, busy }: FindingsListProps) {
+export function FindingsList({ findings, filter, onFilter, selected, onSelect, onFix, busy, sectionTitles }: FindingsListProps) {
   const { t, lang } = useLocale();
   const styles = useStyles();
   const groups = useMemo(() => groupFindings(findings, filter), [findings, filter]);
@@ -59,28 +75,33 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
   }, [findings]);
 
   const step = (delta: number) => {
-    if (order.length === 0) return;
+    if (order.length === 0) return null;
     const at = selected === null ? -1 : order.indexOf(selected);
-    const next = at < 0 ? (delta > 0 ? 0 : order.length - 1) : (at + delta + order.length) % order.length;
-    onSelect(order[next]!);
+    const next = order[at < 0 ? (delta > 0 ? 0 : order.length - 1) : (at + delta + order.length) % order.length]!;
+    onSelect(next);
+    return next;
   };
 
+  // Arrow keys on a finding move to the next one, focus included, so the keyboard walks the list as the buttons do.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'j') step(1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') step(-1);
-    else return;
+    const delta = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
+    if (delta === 0) return;
     e.preventDefault();
+    const next = step(delta);
+    const list = e.currentTarget;
+    if (next !== null) requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
   };
 
-  const sectionTitle = (s: string) => (s === 'header' ? t('sectionHeader') : s === '' ? t('sectionOther') : t('section', { s }));
+  const sectionTitle = (s: string) =>
+    s === 'header' ? t('sectionHeader') : s === '' ? t('sectionOther') : sectionTitles?.[s] ? t('sectionNamed', { s, n: sectionTitles[s] }) : t('section', { s });
   const sourceText = (source: string) => {
     const key = `source${source.charAt(0).toUpperCase()}${source.slice(1)}` as MessageKey;
     return t(key) ?? source;
   };
 
   return (
-    <section className={styles.root} aria-label="findings">
-      <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => onFilter(d.value as SeverityFilter)}>
+    <section className={styles.root} aria-label={t('findingsLabel')}>
+      <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => onFilter(d.value as SeverityFilter)} aria-label={t('filterLabel')}>
         <Tab value="all">{t('filterAll')} ({findings.length})</Tab>
         <Tab value="error">
           {t('filterErrors')} ({counts.error})
@@ -93,28 +114,28 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
         </Tab>
       </TabList>
       <div className={styles.nav}>
-        <Button size="small" onClick={() => step(-1)} disabled={order.length === 0} aria-keyshortcuts="ArrowUp">
+        <Button size="small" onClick={() => step(-1)} disabled={order.length === 0} aria-keyshortcuts="ArrowUp" aria-label={t('previousFinding')}>
           ↑ {t('previousFinding')}
         </Button>
-        <Button size="small" onClick={() => step(1)} disabled={order.length === 0} aria-keyshortcuts="ArrowDown">
+        <Button size="small" onClick={() => step(1)} disabled={order.length === 0} aria-keyshortcuts="ArrowDown" aria-label={t('nextFinding')}>
           ↓ {t('nextFinding')}
         </Button>
       </div>
       {order.length === 0 ? (
         <Text>{t('noFindings')}</Text>
       ) : (
-        <ul className={styles.list} tabIndex={0} role="listbox" aria-label="findings" onKeyDown={onKeyDown} data-testid="findings">
+        <ul className={styles.list} aria-label={t('findingsLabel')} onKeyDown={onKeyDown} data-testid="findings">
           {groups.map((g) => (
-            <li key={g.key} role="presentation">
-              <div className={styles.groupTitle}>{sectionTitle(g.section)}</div>
-              <ul className={styles.list} role="presentation">
+            <li key={g.key}>
+              <h3 className={styles.groupTitle} id={`group-${g.key}`}>
+                {sectionTitle(g.section)}
+              </h3>
+              <ul className={styles.list} aria-labelledby={`group-${g.key}`}>
                 {g.items.map(({ finding: f, index }) => (
                   <li
                     key={index}
-                    role="option"
-                    aria-selected={selected === index}
+                    aria-current={selected === index ? 'true' : undefined}
                     className={mergeClasses(styles.item, selected === index && styles.selected)}
-                    onClick={() => onSelect(index)}
                     data-testid="finding"
                     data-code={f.code}
                     data-severity={f.severity}
@@ -124,19 +145,28 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
                     data-proposal={f.proposal ? 'true' : 'false'}
                     ref={selected === index ? (el) => el?.scrollIntoView?.({ block: 'nearest' }) : undefined}
                   >
-                    <div className={styles.head}>
-                      <Badge size="small" color={severityColor[f.severity]} className={styles.badge}>
-                        {t(severityKey[f.severity])}
-                      </Badge>
-                      <span className={styles.label}>{f.label || (f.column === 'header' ? t('title') : '')}</span>
-                      <span className={styles.muted}>{f.code}</span>
-                    </div>
-                    <Text size={200}>{lang === 'en' ? f.messageEn || f.message : f.message}</Text>
-                    {f.column !== 'header' && (
-                      <Text size={200} className={styles.muted}>
-                        {t('written')}: {valueAsWritten(f, t('empty'))}
-                      </Text>
-                    )}
+                    {/* The rule's code is for support, so it is a tooltip and never part of what the officer reads. */}
+                    <button
+                      type="button"
+                      className={styles.select}
+                      onClick={() => onSelect(index)}
+                      title={t('ruleCode', { c: f.code })}
+                      data-testid="finding-select"
+                      data-index={index}
+                    >
+                      <span className={styles.head}>
+                        <Badge size="small" color={severityColor[f.severity]} className={styles.badge}>
+                          {t(severityKey[f.severity])}
+                        </Badge>
+                        <span className={styles.label}>{f.label || (f.column === 'header' ? t('title') : '')}</span>
+                      </span>
+                      <Text size={200}>{lang === 'en' ? f.messageEn || f.message : f.message}</Text>
+                      {f.column !== 'header' && (
+                        <Text size={200} className={styles.muted}>
+                          {t('written')}: {valueAsWritten(f, t('empty'))}
+                        </Text>
+                      )}
+                    </button>
                     {f.proposal && (
                       <div className={styles.proposal}>
                         <Text size={200}>
@@ -148,10 +178,8 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
                             size="small"
                             appearance="primary"
                             disabled={busy}
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              onFix(f);
-                            }}
+                            aria-label={t('fixOneLabel', { l: f.label || t('title') })}
+                            onClick={() => onFix(f)}
                           >
                             {t('fixOne')}
                           </Button>

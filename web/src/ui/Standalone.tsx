@@ -5,7 +5,7 @@ import type { CheckResult } from '../api/types';
 import { useLocale } from './context';
 import { AppendixTable } from './AppendixTable';
 import { ErrorBar } from './ErrorBar';
-import { attachWritten, type SeverityFilter } from './findings';
+import { attachWritten, sectionTitles, type SeverityFilter } from './findings';
 import { FindingsList } from './FindingsList';
 import { Summary } from './Summary';
 import { UserFacingError } from '../errors';
@@ -35,6 +35,7 @@ export function Standalone({ api }: { api: ApiClient }) {
   const [selected, setSelected] = useState<number | null>(null);
 
   const findings = useMemo(() => (result ? attachWritten(result.findings, result.rows) : []), [result]);
+  const titles = useMemo(() => sectionTitles(result?.rows ?? []), [result]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0];
@@ -121,7 +122,7 @@ export function Standalone({ api }: { api: ApiClient }) {
         <div className={styles.layout}>
           <AppendixTable rows={result.rows} findings={result.findings} selected={selected === null ? null : (findings[selected] ?? null)} />
           <div className={styles.side}>
-            <FindingsList findings={findings} filter={filter} onFilter={setFilter} selected={selected} onSelect={setSelected} />
+            <FindingsList findings={findings} filter={filter} onFilter={setFilter} selected={selected} onSelect={setSelected} sectionTitles={titles} />
           </div>
         </div>
       )}

@@ -13,7 +13,7 @@ export function Summary({ result }: { result: CheckResult }) {
   const styles = useStyles();
   const s = result.summary;
   return (
-    <section className={styles.root} aria-label="summary" data-testid="summary">
+    <section className={styles.root} aria-label={t('summaryLabel')} data-testid="summary">
       <div className={styles.counts}>
         <Badge color="danger" appearance={s.errors ? 'filled' : 'outline'} data-testid="count-errors">
           {t('summaryErrors')}: {s.errors}

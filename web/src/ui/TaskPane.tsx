@@ -9,6 +9,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   tokens,
 } from '@fluentui/react-components';
@@ -18,7 +19,7 @@ import type { CheckResult, Finding, PrefillProposal, PrefillResult } from '../ap
 import type { CellRef, DocumentHost, Fix, Refusal } from '../document';
 import { useLocale } from './context';
 import { ErrorBar } from './ErrorBar';
-import { attachWritten, isFixable, type SeverityFilter } from './findings';
+import { attachWritten, isFixable, sectionTitles, type SeverityFilter } from './findings';
 import { FindingsList } from './FindingsList';
 import { PrefillPanel } from './PrefillPanel';
 import { Summary } from './Summary';
@@ -26,6 +27,7 @@ import { Summary } from './Summary';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  unmarked: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** Document edits settle for this long before the pane re-checks by itself. */
@@ -43,6 +45,8 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
+  /** Cells a mark or a fix's reason could not reach: shown until the next check, never dropped. */
+  const [unmarked, setUnmarked] = useState<Refusal[]>([]);
   const [filter, setFilter] = useState<SeverityFilter>('all');
   const [selected, setSelected] = useState<number | null>(null);
   const [prefill, setPrefill] = useState<PrefillResult | null>(null);
@@ -74,7 +78,7 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
     const marks = checked.findings
       .filter((f) => f.table >= 0 && f.tableRow >= 0 && f.column !== 'header')
       .map((f) => ({ ref: refOf(f), severity: f.severity, code: f.code, message: lang === 'en' ? f.messageEn || f.message : f.message }));
-    await host.mark(marks);
+    setUnmarked((await host.mark(marks)).unmarked);
   }, [host, api, lang]);
 
   const recheck = useCallback(() => guard(t('checking'), check), [guard, check, t]);
@@ -106,6 +110,9 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
   }, [host, recheck]);
 
   const findings = useMemo(() => (result ? attachWritten(result.findings, result.rows) : []), [result]);
+  const titles = useMemo(() => sectionTitles(result?.rows ?? []), [result]);
+  /** "Số nhiệm vụ đề ra trong kế hoạch: …": the officer finds a cell by its indicator, not by an index. */
+  const labelOf = (ref: CellRef) => result?.rows.find((r) => r.table === ref.table && r.tableRow === ref.tableRow)?.label ?? '';
   const fixable = useMemo(() => findings.filter(isFixable), [findings]);
 
   const askUntracked = (fixes: Fix[]) =>
@@ -117,11 +124,13 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
     guard(t('fixing'), async () => {
       setNotice(null);
       setRefusals([]);
+      setUnmarked([]);
       if (!(await askUntracked(fixes))) return;
       const outcome = await host.applyFixes(fixes);
       setRefusals(outcome.refused);
       setNotice(t(doneKey, { n: outcome.applied }));
       await check();
+      if (outcome.unmarked.length > 0) setUnmarked((now) => [...outcome.unmarked, ...now]);
     });
 
   const toFix = (f: Finding): Fix => ({
@@ -162,7 +171,7 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
 
   return (
     <div className={styles.root}>
-      <div className={styles.toolbar}>
+      <div className={styles.toolbar} role="toolbar" aria-label={t('toolbarLabel')}>
         <Button appearance="primary" onClick={() => void recheck()} disabled={busy !== null}>
           {t('recheck')}
         </Button>
@@ -188,6 +197,29 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
           <MessageBarBody>{t(r.key, r.args)}</MessageBarBody>
         </MessageBar>
       ))}
+      {(host.capabilities.cellNotes === 'none' || !host.capabilities.changeEvents) && (
+        <MessageBar intent="info" layout="multiline" data-testid="degraded">
+          <MessageBarBody>
+            {[host.capabilities.cellNotes === 'none' ? t('marksUnsupported') : null, host.capabilities.changeEvents ? null : t('noAutoRecheck')]
+              .filter(Boolean)
+              .join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {unmarked.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="unmarked">
+          <MessageBarBody>
+            <MessageBarTitle>{t('unmarkedTitle')}</MessageBarTitle>
+            <ul className={styles.unmarked}>
+              {unmarked.map((u, i) => (
+                <li key={i}>
+                  {[labelOf(u.ref), t(u.key, u.args)].filter(Boolean).join(': ')}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {prefill && <PrefillPanel result={prefill} busy={busy !== null} onWrite={writePrefill} onClose={() => setPrefill(null)} />}
       {result && <Summary result={result} />}
       {result && (
@@ -199,6 +231,7 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
           onSelect={onSelect}
           onFix={(f) => void apply([toFix(f)], 'fixedN')}
           busy={busy !== null}
+          sectionTitles={titles}
         />
       )}
       <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && (confirm?.resolve(false), setConfirm(null))}>

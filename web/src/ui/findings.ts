@@ -25,6 +25,19 @@ export function groupFindings(findings: readonly Finding[], filter: SeverityFilt
   return [...groups.values()].sort((a, b) => rank(a.section) - rank(b.section));
 }
 
+/**
+ * "V" → "Cải cách chế độ công vụ": each section's heading as the appendix writes it, from the row numbered with
+ * the section's Roman numeral (the first such row, as the command line does).
+ */
+export function sectionTitles(rows: readonly ReportRow[]): Record<string, string> {
+  const titles: Record<string, string> = {};
+  for (const r of rows) {
+    const numeral = r.no.trim().replace(/\.$/, '').toUpperCase();
+    if (ROMAN.includes(numeral) && !(numeral in titles) && r.label.trim() !== '') titles[numeral] = r.label.trim();
+  }
+  return titles;
+}
+
 /** The order the officer walks with next/previous: the order shown on screen. */
 export function visibleOrder(groups: readonly FindingGroup[]): number[] {
   return groups.flatMap((g) => g.items.map((i) => i.index));
