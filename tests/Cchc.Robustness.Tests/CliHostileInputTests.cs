@@ -29,7 +29,7 @@ public sealed class CliHostileInputTests(ITestOutputHelper output) : IDisposable
         { "legacy-doc", "bao-cao.doc", ".doc" },
         { "legacy-xls", "bao-cao.xls", ".xls" },
         { "odt", "bao-cao.odt", "OpenDocument" },
-        { "no-header", "bao-cao.docx", "TÊN CHỈ TIÊU" },
+        { "no-header", "bao-cao.docx", "“Tên chỉ tiêu”" },
         { "pdf-named-docx", "bao-cao.docx", "không phải tài liệu Word" },
     };
 

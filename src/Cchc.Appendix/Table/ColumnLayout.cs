@@ -28,6 +28,8 @@ internal sealed class ColumnLayout
 
     public int Label => _grid[1];
 
+    public bool HasUnit => _grid[2] >= 0;
+
     /// <summary>How completely the header names the appendix's columns: what tells an appendix from another table.</summary>
     public int Quality =>
         (_grid[0] >= 0 ? 1 : 0) + (_grid[1] >= 0 ? 2 : 0) + (_grid[2] >= 0 ? 3 : 0) + (Values.Count > 0 ? 3 : 0) + (_grid[3] >= 0 ? 1 : 0);

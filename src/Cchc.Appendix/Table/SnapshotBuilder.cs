@@ -134,13 +134,16 @@ public static class SnapshotBuilder
         {
             var layout = HeaderReader.Read(table, headerRow, out var dataStart);
             var (dataRows, textColumns) = Survey(table, dataStart, layout);
-            if (textColumns.Count == layout.Values.Count && layout.Values.Count > 0)
+
+            // Without a unit column, a "Kết quả" column of words is a table of tasks; with one, it is an appendix whose
+            // figures are wrong, and saying so is the point.
+            if (textColumns.Count == layout.Values.Count && layout.Values.Count > 0 && !layout.HasUnit)
             {
                 verdict = TableVerdict.TextValues;
                 return null;
             }
 
-            layout = textColumns.Count > 0 ? layout.Without(textColumns) : layout;
+            layout = textColumns.Count > 0 && textColumns.Count < layout.Values.Count ? layout.Without(textColumns) : layout;
             verdict = TableVerdict.Appendix;
             return new Candidate(block, tableIndex, layout, true, headerRow, dataStart, HeaderBonus + layout.Quality * 100 + Math.Min(dataRows, 99));
         }

@@ -141,6 +141,19 @@ public class AppendixFindingTests
     }
 
     [Fact]
+    public void Find_AppendixWhoseFiguresAreMostlyWords_IsStillTheAppendix()
+    {
+        // A unit column says it is an appendix; that its figures are words is what the check is for.
+        var snapshot = Build(Table(
+            Row("STT", "Nội dung chỉ tiêu", "ĐVT", "Kết quả", "Ghi chú"),
+            Row("1", "Số hồ sơ", "Hồ sơ", "khoảng 10", ""),
+            Row("2", "Số văn bản", "Văn bản", "vài văn bản", ""),
+            Row("3", "Số cuộc họp", "Cuộc", "chưa thống kê", "")));
+
+        Assert.Equal(3, snapshot.Rows.Count);
+    }
+
+    [Fact]
     public void Find_NoHeaderButAnAppendixShape_IsFoundWithoutAHeader()
     {
         var snapshot = Build(
