@@ -1,0 +1,85 @@
+using Cchc.Appendix.Header;
+using Cchc.Appendix.Templates;
+
+namespace Cchc.Appendix.Consolidation;
+
+/// <summary>One period's consolidated figure of an indicator; <see cref="Value"/> is the median where the figure has no total.</summary>
+public sealed record TrendPoint(ReportPeriod Period, decimal? Value, int Reported, int Of);
+
+/// <summary>An indicator over the periods, oldest first; the last point is the period consolidated.</summary>
+public sealed record TrendSeries(string Id, string Label, string Unit, IndicatorType Type, FigureMethod Method, IReadOnlyList<TrendPoint> Points);
+
+/// <summary>
+/// How chosen indicators moved over the last periods: each period consolidated on its own, from the same kind of
+/// report (quarters with quarters: a six-month flow is no point on a line of quarters).
+/// </summary>
+public static class Trends
+{
+    /// <summary>How many periods a trend shows by default: a year and a half of quarters.</summary>
+    public const int DefaultPeriods = 6;
+
+    /// <summary>How many indicators a trend shows unless asked for others: more lines than this are not read.</summary>
+    public const int DefaultIndicators = 5;
+
+    /// <summary>
+    /// The periods of <paramref name="current"/>'s kind that <paramref name="reports"/> hold, up to and including it, the
+    /// last <paramref name="count"/>, oldest first.
+    /// </summary>
+    public static IReadOnlyList<ReportPeriod> PeriodsUpTo(ReportPeriod current, IEnumerable<UnitReport> reports, int count = DefaultPeriods)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return reports.Select(r => r.Header.Period).OfType<ReportPeriod>()
+            .Append(current)
+            .Where(p => p.Kind == current.Kind && PeriodOrder.SortKey(p) <= PeriodOrder.SortKey(current))
+            .Distinct()
+            .OrderBy(PeriodOrder.SortKey)
+            .TakeLast(count)
+            .ToList();
+    }
+
+    /// <summary>Each of <paramref name="periods"/> consolidated over <paramref name="reports"/> with the same options otherwise.</summary>
+    public static IReadOnlyList<ConsolidatedReport> ConsolidateEach(IReadOnlyCollection<UnitReport> reports, IEnumerable<ReportPeriod> periods, ConsolidationOptions? options = null)
+    {
+        options ??= ConsolidationOptions.Default;
+        return periods.Select(p => Consolidator.Consolidate(reports, null, options with { Period = p })).ToList();
+    }
+
+    /// <summary>The indicators a trend shows unless the user chose: rates recomputed from counts, else other rates, else the largest counts.</summary>
+    public static IReadOnlyList<string> DefaultIds(ConsolidatedReport report, int count = DefaultIndicators)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var first = report.Rows.Where(r => !r.IsHeading && r.Figures.Count > 0 && r.Figures[0] is { Reported: > 0 }).Select(r => r.Figures[0]!).ToList();
+        var rates = first.Where(f => f.Method == FigureMethod.Recomputed).ToList();
+        if (rates.Count == 0)
+        {
+            rates = first.Where(f => f.Type == IndicatorType.Percent).ToList();
+        }
+
+        var chosen = rates.Count > 0 ? rates : first.Where(f => f.Method == FigureMethod.Sum).OrderByDescending(f => f.Value).ToList();
+        return chosen.Take(count).Select(f => f.Id).ToList();
+    }
+
+    /// <summary>The series of <paramref name="ids"/> over <paramref name="byPeriod"/>; the labels are the last period's.</summary>
+    public static IReadOnlyList<TrendSeries> Of(IReadOnlyList<ConsolidatedReport> byPeriod, IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(byPeriod);
+        var series = new List<TrendSeries>();
+        foreach (var id in ids)
+        {
+            var found = byPeriod.Reverse().Select(r => r.Find(id)).FirstOrDefault(f => f is not null);
+            if (found is not { } named)
+            {
+                continue;
+            }
+
+            var points = byPeriod.Where(r => r.Period is not null).Select(r =>
+            {
+                var figure = r.Find(id)?.Figure;
+                return new TrendPoint(r.Period!, figure?.Value ?? figure?.Median, figure?.Reported ?? 0, figure?.Of ?? r.Units.Count);
+            }).ToList();
+            series.Add(new TrendSeries(id, named.Row.Label, named.Figure.Type == IndicatorType.Percent ? "%" : named.Row.Unit, named.Figure.Type, named.Figure.Method, points));
+        }
+
+        return series;
+    }
+}

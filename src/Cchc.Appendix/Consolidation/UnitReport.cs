@@ -1,0 +1,45 @@
+using Cchc.Appendix.Checking;
+using Cchc.Appendix.Findings;
+using Cchc.Appendix.Header;
+using Cchc.Appendix.Table;
+
+namespace Cchc.Appendix.Consolidation;
+
+/// <summary>
+/// One unit's appendix, read and checked, kept small: its header, the form it matched, its findings' counts and
+/// errors, and its rows described. Nothing of the document itself stays, so thousands fit in memory while the
+/// documents are read one at a time.
+/// </summary>
+/// <param name="File">The file's name as the user knows it.</param>
+/// <param name="Modified">When the file was last written, where the source knows; breaks a tie between two reports of one unit without a report date.</param>
+public sealed record UnitReport(
+    string File,
+    ReportHeader Header,
+    TemplateMatch Template,
+    FindingSummary Summary,
+    IReadOnlyList<Finding> Errors,
+    AppendixDescription Description,
+    DateTimeOffset? Modified = null)
+{
+    /// <summary>As the check's summary says: no error and no warning left.</summary>
+    public bool ReadyToSign => Summary.Errors == 0 && Summary.Warnings == 0;
+
+    /// <summary>Checks <paramref name="snapshot"/> and keeps what consolidation needs.</summary>
+    public static UnitReport Check(string file, TableSnapshot snapshot, AppendixChecker checker, DateTimeOffset? modified = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(checker);
+        var report = checker.Check(snapshot);
+        return new UnitReport(
+            file,
+            report.Header,
+            report.Template,
+            report.Summary,
+            report.Findings.Where(f => f.Severity == Severity.Error).ToList(),
+            checker.Describe(snapshot),
+            modified);
+    }
+}
+
+/// <summary>A file that could not be read as an appendix, with the reader's own sentence.</summary>
+public sealed record UnreadableFile(string File, string Reason, string ReasonEn);
