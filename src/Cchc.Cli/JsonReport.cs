@@ -10,7 +10,7 @@ namespace Cchc.Cli;
 /// <summary>The <c>--json</c> shape: file, unit, period, template, findings, summary (fields may be added, never renamed).</summary>
 internal static class JsonReport
 {
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

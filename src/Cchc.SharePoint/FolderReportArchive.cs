@@ -15,7 +15,7 @@ namespace Cchc.SharePoint;
 /// never overwrites, but two concurrent replaces of the same eTag can both succeed.
 /// The open document's URL is ignored: a local file has no library around it to search.
 /// </remarks>
-public sealed class FolderReportArchive : IReportArchive, IDisposable
+public sealed class FolderReportArchive : IReportArchive, IArchiveUnits, IDisposable
 {
     private const string TempPrefix = ".upload-";
 
@@ -173,7 +173,20 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
         }).ConfigureAwait(false);
     }
 
+    public Task<IReadOnlyList<string>> ListUnitsAsync(CancellationToken cancellationToken = default) =>
+        Guard<IReadOnlyList<string>>(() =>
+        {
+            var root = new DirectoryInfo(_root);
+            IReadOnlyList<string> units = root.Exists
+                ? [.. root.EnumerateDirectories().Select(d => d.Name).Where(IsUnitFolder).Order(StringComparer.Ordinal)]
+                : [];
+            return Task.FromResult(units);
+        });
+
     public void Dispose() => _saveLock.Dispose();
+
+    /// <summary>A folder the archive itself would have made for a unit: a slug, never a hidden or temporary folder.</summary>
+    internal static bool IsUnitFolder(string name) => name.Length > 0 && ArchiveNames.Slugify(name) == name;
 
     /// <summary>
     /// The full path of a location relative to the root, refused unless every segment is a plain name and the

@@ -20,7 +20,7 @@ namespace Cchc.SharePoint;
 /// live in another library than the configured one. Site and library ids are looked up once per instance (one
 /// request scope).
 /// </remarks>
-public sealed class GraphReportArchive : IReportArchive, IDisposable
+public sealed class GraphReportArchive : IReportArchive, IArchiveUnits, IDisposable
 {
     /// <summary>Graph's limit for a simple PUT upload; above it the file goes through an upload session.</summary>
     internal const long SimpleUploadLimit = 4L * 1024 * 1024;
@@ -173,6 +173,14 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
             return ArchiveNames.InCalendarOrder(reports);
         }).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<string>> ListUnitsAsync(CancellationToken cancellationToken = default) =>
+        await Guard<IReadOnlyList<string>>(async () =>
+        {
+            var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
+            var items = await ChildrenAsync(driveId, InLibrary(string.Empty), cancellationToken).ConfigureAwait(false);
+            return [.. items.Where(i => i.Folder is not null && i.Name is { } name && FolderReportArchive.IsUnitFolder(name)).Select(i => i.Name!).Order(StringComparer.Ordinal)];
+        }).ConfigureAwait(false);
 
     public void Dispose() => _client.Dispose();
 

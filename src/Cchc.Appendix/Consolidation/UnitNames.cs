@@ -48,4 +48,18 @@ public static class UnitNames
 
         return key;
     }
+
+    /// <summary>
+    /// <paramref name="units"/> with each name a folder slug stands for ("xa-an-binh") replaced by how the unit's latest
+    /// report among <paramref name="reports"/> writes it, so an archive's units read as people name them.
+    /// </summary>
+    public static IReadOnlyList<string> AsReportsWriteThem(IEnumerable<string> units, IEnumerable<UnitReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var written = reports
+            .Where(r => r.Header.Unit is not null && r.Header.Period is not null)
+            .GroupBy(r => Key(r.Header.Unit!), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => PeriodOrder.SortKey(r.Header.Period!)).First().Header.Unit!, StringComparer.Ordinal);
+        return units.Select(u => written.TryGetValue(Key(u), out var name) ? name : u).ToList();
+    }
 }
