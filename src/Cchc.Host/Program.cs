@@ -11,6 +11,7 @@ builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment
 builder.Services.AddRequestSafety();
 builder.Services.AddAppendixServices();
 builder.Services.AddReportArchive(builder.Configuration);
+builder.Services.AddConsolidation();
 builder.Services.AddHostHealthChecks();
 builder.Services.AddOpenApi();
 
@@ -32,6 +33,7 @@ app.MapCheckApi();
 app.MapPrefillApi();
 app.MapFilesApi();
 app.MapArchiveApi();
+app.MapConsolidateApi();
 app.MapManifestApi();
 app.MapHostHealthChecks();
 app.MapApiDocs();

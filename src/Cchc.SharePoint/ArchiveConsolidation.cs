@@ -39,19 +39,26 @@ public static class ArchiveConsolidation
             reports.AddRange(await archive.ListAsync(unit, cancellationToken).ConfigureAwait(false));
         }
 
+        return Select(archive, reports, units, period, trendPeriods);
+    }
+
+    /// <summary>One unit's reports of <paramref name="period"/> (else its latest) and the periods of the same kind before it: its own trend.</summary>
+    public static async Task<ArchiveSelection> SelectUnitAsync(IReportArchive archive, string unit, ReportPeriod? period, int trendPeriods = Trends.DefaultPeriods, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        var reports = await archive.ListAsync(unit, cancellationToken).ConfigureAwait(false);
+        return Select(archive, reports, [unit], period, trendPeriods);
+    }
+
+    private static ArchiveSelection Select(IReportArchive archive, IReadOnlyList<ArchivedReport> reports, IReadOnlyList<string> units, ReportPeriod? period, int trendPeriods)
+    {
         period ??= reports.Select(r => r.Period).OrderByDescending(PeriodOrder.SortKey).FirstOrDefault();
         if (period is null)
         {
             return new ArchiveSelection(null, [], units);
         }
 
-        var periods = reports.Select(r => r.Period)
-            .Where(p => p.Kind == period.Kind && PeriodOrder.SortKey(p) <= PeriodOrder.SortKey(period))
-            .Append(period)
-            .Distinct()
-            .OrderBy(PeriodOrder.SortKey)
-            .TakeLast(Math.Max(1, trendPeriods))
-            .ToHashSet();
+        var periods = Trends.Window(reports.Select(r => r.Period), period, trendPeriods).ToHashSet();
         var read = reports.Where(r => periods.Contains(r.Period)).ToList();
         var sources = read.Select(r => new UnitSource(NameOf(r), token => OpenAsync(archive, r, token), r.Modified)).ToList();
         return new ArchiveSelection(period, sources, units)

@@ -25,15 +25,19 @@ public static class Trends
     /// The periods of <paramref name="current"/>'s kind that <paramref name="reports"/> hold, up to and including it, the
     /// last <paramref name="count"/>, oldest first.
     /// </summary>
-    public static IReadOnlyList<ReportPeriod> PeriodsUpTo(ReportPeriod current, IEnumerable<UnitReport> reports, int count = DefaultPeriods)
+    public static IReadOnlyList<ReportPeriod> PeriodsUpTo(ReportPeriod current, IEnumerable<UnitReport> reports, int count = DefaultPeriods) =>
+        Window(reports.Select(r => r.Header.Period).OfType<ReportPeriod>(), current, count);
+
+    /// <summary>Of <paramref name="periods"/>, those of <paramref name="current"/>'s kind up to and including it, the last <paramref name="count"/>, oldest first.</summary>
+    public static IReadOnlyList<ReportPeriod> Window(IEnumerable<ReportPeriod> periods, ReportPeriod current, int count = DefaultPeriods)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return reports.Select(r => r.Header.Period).OfType<ReportPeriod>()
+        return periods
             .Append(current)
             .Where(p => p.Kind == current.Kind && PeriodOrder.SortKey(p) <= PeriodOrder.SortKey(current))
             .Distinct()
             .OrderBy(PeriodOrder.SortKey)
-            .TakeLast(count)
+            .TakeLast(Math.Max(1, count))
             .ToList();
     }
 

@@ -58,6 +58,9 @@ public enum BodyKind
 {
     Snapshot,
     Document,
+
+    /// <summary>Many documents in one request: every unit's appendix for a consolidation.</summary>
+    Documents,
 }
 
 public sealed record BodyLimitMetadata(BodyKind Kind);

@@ -43,6 +43,13 @@ public sealed class LimitsOptions
     public long MaxDocumentBytes { get; set; } = 20L * 1024 * 1024;
 
     /// <summary>
+    /// 256 MB: one consolidation upload carries every unit's appendix of a province (a hundred-odd files of well under
+    /// 1 MB each), each file still held to <see cref="MaxDocumentBytes"/>.
+    /// </summary>
+    [Range(1024, 4L * 1024 * 1024 * 1024)]
+    public long MaxConsolidationBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
     /// 2 MB of JSON: the pane's snapshot of a 220-row appendix is about 60 KB, with the previous period
     /// inline about twice that; Office on the web refuses requests over 5 MB anyway.
     /// </summary>

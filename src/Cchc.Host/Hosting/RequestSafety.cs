@@ -46,7 +46,12 @@ public static class RequestSafety
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
         var kind = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimitMetadata>()?.Kind ?? BodyKind.Snapshot;
-        var limit = kind == BodyKind.Document ? limits.MaxMultipartBytes : limits.MaxSnapshotBytes;
+        var limit = kind switch
+        {
+            BodyKind.Document => limits.MaxMultipartBytes,
+            BodyKind.Documents => limits.MaxConsolidationBytes,
+            _ => limits.MaxSnapshotBytes,
+        };
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit;

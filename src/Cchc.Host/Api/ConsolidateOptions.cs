@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cchc.Host.Api;
+
+/// <summary>The <c>Consolidation</c> section: who consolidates, and how much one consolidation may ask.</summary>
+public sealed class ConsolidateOptions
+{
+    public const string SectionName = "Consolidation";
+
+    /// <summary>
+    /// App roles (the token's <c>roles</c>) or group ids (<c>groups</c>) of the province's staff, who may consolidate every
+    /// unit. Empty: nobody outside local mode.
+    /// </summary>
+    public IList<string> ProvinceRoles { get; set; } = [];
+
+    /// <summary>Files one upload may carry: every commune-level unit of the country, with room to spare.</summary>
+    [Range(1, 20_000)]
+    public int MaxFiles { get; set; } = 4_000;
+
+    /// <summary>Time one consolidation may take before it answers 504; 3,321 units read in well under a minute (docs/performance.md).</summary>
+    [Range(1, 3_600)]
+    public int TimeoutSeconds { get; set; } = 180;
+
+    /// <summary>Documents read at once within one consolidation; empty takes the number of cores.</summary>
+    [Range(1, 64)]
+    public int? Workers { get; set; }
+}
