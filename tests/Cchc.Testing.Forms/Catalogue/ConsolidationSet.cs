@@ -70,6 +70,13 @@ public static class ConsolidationSet
 
     private const string YesNo = "Có = 1 Không = 0";
 
+    private static readonly System.Text.Json.JsonSerializerOptions ManifestJson = new()
+    {
+        WriteIndented = true,
+        // The labels are Vietnamese; escaping every letter would make the manifest unreadable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static readonly string[] Communes =
     [
         "Xã An Bình", "Xã Bình Minh", CommuneSentTwice, "Xã Đông Phước", "Xã Hòa An", "Xã Long Thạnh",
@@ -259,5 +266,38 @@ public static class ConsolidationSet
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Writes every file of the set to <paramref name="folder"/>, with <c>set.json</c> beside them: the unit list and,
+    /// per file, what it is there for and the figures it was written with, for tests outside .NET to add up themselves.
+    /// </summary>
+    public static IReadOnlyList<string> WriteTo(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var files = Files();
+        foreach (var file in files)
+        {
+            File.WriteAllBytes(Path.Combine(folder, file.Name), file.Content);
+        }
+
+        var manifest = new
+        {
+            period = Period,
+            units = UnitList,
+            missing = MissingUnit,
+            withError = CommuneWithError,
+            files = files.Select(f => new
+            {
+                name = f.Name,
+                kind = f.Kind.ToString(),
+                unit = f.Unit,
+                form = f.Figures?.Form,
+                figures = f.Figures?.Cells.GroupBy(c => c.Key.Label).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Key.Column).Select(c => c.Value).ToArray()),
+            }),
+        };
+        var json = Path.Combine(folder, "set.json");
+        File.WriteAllText(json, System.Text.Json.JsonSerializer.Serialize(manifest, ManifestJson));
+        return [.. files.Select(f => Path.Combine(folder, f.Name)), json];
     }
 }
