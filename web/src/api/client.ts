@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors';
 import type { CheckResult, DocumentSnapshot, PrefillResult, ProblemDetails } from './types';
+import { postWithProgress, type ConsolidationResult, type UnitTrend, type UploadProgress } from './consolidation';
 
 export interface ApiOptions {
   /** Where the API lives; the pane is served by the host, so the default is its own origin. */
@@ -26,19 +27,35 @@ export interface ApiClient {
   prefill(snapshot: DocumentSnapshot): Promise<PrefillResult>;
   checkFile(file: File): Promise<CheckResult>;
   fixFile(file: File, options?: { only?: string[]; track?: boolean }): Promise<DownloadedFile>;
+  /** Every unit's appendix of a period in one upload; the province's staff only. */
+  consolidate(files: File[], options?: ConsolidateOptions): Promise<ConsolidationResult>;
+  /** The same consolidation as the workbook (Tình trạng, Tổng hợp, Chi tiết, Lỗi, Xu hướng). */
+  consolidationWorkbook(files: File[], options?: ConsolidateOptions): Promise<DownloadedFile>;
+  /** One unit's indicators over its last periods in the archive. */
+  unitTrend(unit: string, period?: string): Promise<UnitTrend>;
 }
+
+export interface ConsolidateOptions {
+  /** The units expected to report; those without a file are listed as missing. */
+  units?: string[];
+  onProgress?: UploadProgress;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function createApiClient(options: ApiOptions): ApiClient {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   let token: string | null = null;
 
-  async function send(path: string, init: RequestInit): Promise<Response> {
+  /** <paramref name="onProgress"/> sends through XMLHttpRequest to hear the upload's progress; the answer is handled the same. */
+  async function send(path: string, init: RequestInit, onProgress?: UploadProgress): Promise<Response> {
     const attempt = async (): Promise<Response> => {
       const headers = new Headers(init.headers);
-      headers.set('Accept', 'application/json, application/problem+json, */*');
+      if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json, */*');
       if (token) headers.set('Authorization', `Bearer ${token}`);
       try {
+        if (onProgress && init.body instanceof FormData) return await postWithProgress(`${base}${path}`, init.body, headers, onProgress);
         return await doFetch(`${base}${path}`, { ...init, headers });
       } catch (cause) {
         // fetch rejects only when no response arrived at all: offline, host down, TLS refused.
@@ -55,8 +72,8 @@ export function createApiClient(options: ApiOptions): ApiClient {
     return response;
   }
 
-  async function json<T>(path: string, init: RequestInit): Promise<T> {
-    const response = await send(path, init);
+  async function json<T>(path: string, init: RequestInit, onProgress?: UploadProgress): Promise<T> {
+    const response = await send(path, init, onProgress);
     try {
       return (await response.json()) as T;
     } catch (cause) {
@@ -90,7 +107,27 @@ export function createApiClient(options: ApiOptions): ApiClient {
         skipped: countHeader(response, 'X-Cchc-Skipped'),
       };
     },
+    consolidate: (files, opts) =>
+      json<ConsolidationResult>(`/api/consolidate?include=trends&${lang}`, { method: 'POST', body: consolidationForm(files, opts?.units) }, opts?.onProgress),
+    consolidationWorkbook: async (files, opts) => {
+      const response = await send(
+        `/api/consolidate?${lang}`,
+        { method: 'POST', body: consolidationForm(files, opts?.units), headers: { Accept: `${XLSX}, application/problem+json` } },
+        opts?.onProgress,
+      );
+      return { blob: await response.blob(), fileName: fileNameOf(response) ?? 'tong-hop.xlsx', applied: null, skipped: null };
+    },
+    unitTrend: (unit, period) =>
+      json<UnitTrend>(`/api/consolidate/trend?unit=${encodeURIComponent(unit)}${period ? `&period=${encodeURIComponent(period)}` : ''}&${lang}`, { method: 'GET' }),
   };
+}
+
+/** The files in order (the upload's progress is told by their sizes in this order) and the list of units, one a line. */
+function consolidationForm(files: File[], units?: string[]): FormData {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  if (units?.length) form.append('units', units.join('\n'));
+  return form;
 }
 
 function jsonBody(body: unknown): RequestInit {

@@ -6,7 +6,7 @@ import { langFromDisplayLanguage, translator } from '../i18n';
 import { LocaleContext } from './context';
 import { ErrorBar } from './ErrorBar';
 
-const Standalone = lazy(() => import('./Standalone').then((m) => ({ default: m.Standalone })));
+const UploadPage = lazy(() => import('./consolidation/UploadPage').then((m) => ({ default: m.UploadPage })));
 const TaskPane = lazy(() => import('./TaskPane').then((m) => ({ default: m.TaskPane })));
 
 const useStyles = makeStyles({
@@ -74,7 +74,7 @@ export function App({ mode, displayLanguage, dark, loadHost, acquireToken, api: 
           <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
             {mode === 'standalone' && (
               <>
-                <Standalone api={api} />
+                <UploadPage api={api} />
                 <FirstRender />
               </>
             )}

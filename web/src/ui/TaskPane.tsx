@@ -23,6 +23,7 @@ import { attachWritten, isFixable, sectionTitles, type SeverityFilter } from './
 import { FindingsList } from './FindingsList';
 import { PrefillPanel } from './PrefillPanel';
 import { Summary } from './Summary';
+import { UnitTrend } from './consolidation/UnitTrend';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -222,6 +223,7 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
       )}
       {prefill && <PrefillPanel result={prefill} busy={busy !== null} onWrite={writePrefill} onClose={() => setPrefill(null)} />}
       {result && <Summary result={result} />}
+      {result && <UnitTrend api={api} unit={result.unit} period={result.period} />}
       {result && (
         <FindingsList
           findings={findings}
