@@ -191,7 +191,7 @@ export function ConsolidationView({ api }: { api: ApiClient }) {
         <Textarea value={unitList} onChange={(_, d) => setUnitList(d.value)} resize="vertical" rows={3} data-testid="units-input" />
       </Field>
       {files.length > 0 && (
-        <ul className={styles.files} aria-label={text('filesLabel')} data-testid="file-list">
+        <ul className={styles.files} aria-label={text('filesLabel')} data-testid="file-list" tabIndex={0}>
           {files.map((f, i) => {
             const s = states[i];
             return (

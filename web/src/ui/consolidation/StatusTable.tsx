@@ -64,7 +64,7 @@ export function StatusTable({ units }: { units: ConsolidatedUnit[] }) {
     setSort((now) => ({ column, direction: now?.column === column && now.direction === 'ascending' ? 'descending' : 'ascending' }));
 
   return (
-    <div className={styles.scroll}>
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label={text('statusTitle')}>
       <Table size="small" sortable aria-label={text('statusTitle')} data-testid="status-table">
         <TableHeader>
           <TableRow>

@@ -49,6 +49,9 @@ export default function TrendChart({ series, width }: { series: TrendSeries; wid
   };
   return (
     <div className={styles.root} data-testid="trend" data-id={series.id}>
+      <Text weight="semibold">
+        {series.label} ({series.unit}){series.median ? ` ${text('trendMedian')}` : ''}
+      </Text>
       <LineChart
         data={{ chartTitle: series.label, lineChartData: [line] }}
         height={220}
