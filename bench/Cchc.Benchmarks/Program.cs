@@ -37,6 +37,13 @@ if (args is ["--describe-synthetic", var size] && int.TryParse(size, NumberStyle
     return 0;
 }
 
+// "--write-units N DIR" writes N units' appendices for the consolidation run (bench/consolidate.sh).
+if (args is ["--write-units", var units, var folder] && int.TryParse(units, NumberStyles.None, CultureInfo.InvariantCulture, out var unitCount))
+{
+    Console.WriteLine($"{UnitFolder.Write(unitCount, folder)} files written to {folder}");
+    return 0;
+}
+
 var config = DefaultConfig.Instance
     .AddColumn(new PerRowColumn(relative: false), new PerRowColumn(relative: true))
     .AddColumn(StatisticColumn.Median)

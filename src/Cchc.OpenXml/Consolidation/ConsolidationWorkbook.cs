@@ -31,7 +31,7 @@ public static class ConsolidationWorkbook
         workbook.Workbook = new Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = SheetBuilder.Styles();
 
-        var sheets = new List<(SheetBuilder Builder, Action<WorksheetPart>? After)>
+        var sheets = new List<(SheetBuilder Builder, Func<WorksheetPart, string?>? Drawing)>
         {
             (Status(report), null),
             (Summary(report), null),
@@ -45,9 +45,8 @@ public static class ConsolidationWorkbook
         var names = new DefinedNames();
         for (var i = 0; i < sheets.Count; i++)
         {
-            var (builder, after) = sheets[i];
-            var part = builder.Write(workbook);
-            after?.Invoke(part);
+            var (builder, drawing) = sheets[i];
+            var part = builder.Write(workbook, noteBlock: i + 1, drawing);
             sheetList.Append(new Sheet { Name = builder.Name, SheetId = (uint)i + 1, Id = workbook.GetIdOfPart(part) });
             if (builder.FilterRange is { } range)
             {
@@ -239,11 +238,8 @@ public static class ConsolidationWorkbook
                         continue;
                     }
 
+                    // Red where the check found an error; the "Lỗi" sheet says which, and the total's note how many it left out.
                     sheet.Number(row, first + u, cell.Value, cell.HasError ? (rate ? Style.RateBad : Style.CountBad) : rate ? Style.Rate : Style.Count);
-                    if (!cell.Counted)
-                    {
-                        sheet.Note(row, first + u, "Số liệu có lỗi, không tính vào tổng hợp.");
-                    }
                 }
 
                 row++;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -25,12 +26,13 @@ internal enum Style : uint
 }
 
 /// <summary>
-/// A worksheet written from scratch, cells in any order: rows and cells are sorted when the sheet is written, widths,
-/// merges, a frozen corner, an auto-filter and notes kept beside them, each written in the place the schema asks.
+/// A worksheet written from scratch, cells in any order: cells are kept as plain values and streamed out sorted when the
+/// sheet is written (a workbook of 3,321 units has a million cells; as SDK elements they would not fit the memory
+/// budget), with widths, merges, a frozen corner, an auto-filter, notes and a drawing each in the place the schema asks.
 /// </summary>
 internal sealed class SheetBuilder(string name)
 {
-    private readonly SortedDictionary<int, SortedDictionary<int, Cell>> _rows = [];
+    private readonly SortedDictionary<int, List<(int Column, CellData Cell)>> _rows = [];
     private readonly List<(int Column, double Width)> _widths = [];
     private readonly List<string> _merges = [];
     private readonly List<(int Row, int Column, string Text)> _notes = [];
@@ -40,25 +42,11 @@ internal sealed class SheetBuilder(string name)
 
     public string? FilterRange { get; private set; }
 
-    public void Text(int row, int column, string? text, Style style = Style.Text) =>
-        Put(row, column, new Cell
-        {
-            DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(text ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
-            StyleIndex = (uint)style,
-        });
+    public void Text(int row, int column, string? text, Style style = Style.Text) => Put(row, column, new CellData(text ?? string.Empty, null, style));
 
     /// <summary>A number as a number; the style's format shows it the reader's way (1.730 and 97,3 in Vietnamese Excel).</summary>
-    public void Number(int row, int column, decimal? value, Style style = Style.Count)
-    {
-        if (value is null)
-        {
-            Text(row, column, string.Empty, style);
-            return;
-        }
-
-        Put(row, column, new Cell { CellValue = new CellValue(value.Value), DataType = CellValues.Number, StyleIndex = (uint)style });
-    }
+    public void Number(int row, int column, decimal? value, Style style = Style.Count) =>
+        Put(row, column, value is null ? new CellData(string.Empty, null, style) : new CellData(null, value, style));
 
     public void Width(int column, double width) => _widths.Add((column, width));
 
@@ -73,15 +61,21 @@ internal sealed class SheetBuilder(string name)
 
     public void Note(int row, int column, string text) => _notes.Add((row, column, text));
 
-    public WorksheetPart Write(WorkbookPart workbook)
+    /// <param name="noteBlock">A block of note shape ids no other sheet of the workbook uses: its position, say.</param>
+    /// <param name="drawing">Adds the sheet's drawing part (a chart) and returns its relationship id, or null for none.</param>
+    public WorksheetPart Write(WorkbookPart workbook, int noteBlock, Func<WorksheetPart, string?>? drawing = null)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
-        var worksheet = new Worksheet();
-        worksheet.Append(new SheetViews(View()));
-        worksheet.Append(new SheetFormatProperties { DefaultRowHeight = 15.75 });
+        var drawingId = drawing?.Invoke(part);
+        var notesId = _notes.Count > 0 ? ExcelNotes.WriteAll(part, noteBlock, "Tổng hợp CCHC", _notes) : null;
+
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(View()));
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15.75 });
         if (_widths.Count > 0)
         {
-            worksheet.Append(new Columns(_widths.OrderBy(w => w.Column).Select(w => new Column
+            writer.WriteElement(new Columns(_widths.OrderBy(w => w.Column).Select(w => new Column
             {
                 Min = (uint)w.Column + 1,
                 Max = (uint)w.Column + 1,
@@ -90,37 +84,48 @@ internal sealed class SheetBuilder(string name)
             })));
         }
 
-        var data = new SheetData();
+        writer.WriteStartElement(new SheetData());
         foreach (var (index, cells) in _rows)
         {
-            var row = new Row { RowIndex = (uint)index + 1 };
-            foreach (var (column, cell) in cells)
+            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, (index + 1).ToString(CultureInfo.InvariantCulture))]);
+            // A cell written twice keeps its last value: the sort is stable, so the later one comes last.
+            var ordered = cells.OrderBy(c => c.Column).ToList();
+            for (var i = 0; i < ordered.Count; i++)
             {
-                cell.CellReference = ExcelCells.Reference(index, column);
-                row.Append(cell);
+                if (i + 1 < ordered.Count && ordered[i + 1].Column == ordered[i].Column)
+                {
+                    continue;
+                }
+
+                writer.WriteElement(ordered[i].Cell.ToCell(ExcelCells.Reference(index, ordered[i].Column)));
             }
 
-            data.Append(row);
+            writer.WriteEndElement();
         }
 
-        worksheet.Append(data);
+        writer.WriteEndElement();
         if (FilterRange is not null)
         {
-            worksheet.Append(new AutoFilter { Reference = FilterRange });
+            writer.WriteElement(new AutoFilter { Reference = FilterRange });
         }
 
         if (_merges.Count > 0)
         {
-            worksheet.Append(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })));
+            writer.WriteElement(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })));
         }
 
-        worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
-        part.Worksheet = worksheet;
-        foreach (var (row, column, text) in _notes)
+        writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        if (drawingId is not null)
         {
-            ExcelNotes.Add(workbook, part, ExcelCells.Reference(row, column), "Tổng hợp CCHC", text);
+            writer.WriteElement(new Drawing { Id = drawingId });
         }
 
+        if (notesId is not null)
+        {
+            writer.WriteElement(new LegacyDrawing { Id = notesId });
+        }
+
+        writer.WriteEndElement();
         return part;
     }
 
@@ -150,14 +155,28 @@ internal sealed class SheetBuilder(string name)
         return view;
     }
 
-    private void Put(int row, int column, Cell cell)
+    private void Put(int row, int column, CellData cell)
     {
         if (!_rows.TryGetValue(row, out var cells))
         {
             _rows[row] = cells = [];
         }
 
-        cells[column] = cell;
+        cells.Add((column, cell));
+    }
+
+    /// <summary>A cell as written: text inline, or a number; the style's index.</summary>
+    private readonly record struct CellData(string? Text, decimal? Number, Style Style)
+    {
+        public Cell ToCell(string reference) => Number is { } number
+            ? new Cell { CellReference = reference, CellValue = new CellValue(number), DataType = CellValues.Number, StyleIndex = (uint)Style }
+            : new Cell
+            {
+                CellReference = reference,
+                DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(Text ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
+                StyleIndex = (uint)Style,
+            };
     }
 
     /// <summary>The styles <see cref="Style"/> names, in its order.</summary>

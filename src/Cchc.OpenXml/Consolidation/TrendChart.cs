@@ -2,7 +2,6 @@ using System.Globalization;
 using Cchc.Appendix.Consolidation;
 using Cchc.OpenXml.Writing;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
@@ -19,11 +18,12 @@ internal static class TrendChart
     private const uint CategoryAxis = 500_000_001;
     private const uint ValueAxis = 500_000_002;
 
-    public static void Add(WorksheetPart sheet, string sheetName, IReadOnlyList<TrendSeries> trends, int firstDataRow)
+    /// <summary>Adds the chart's drawing to <paramref name="sheet"/>; its relationship id for the sheet's <c>drawing</c> element, or null without a trend.</summary>
+    public static string? Add(WorksheetPart sheet, string sheetName, IReadOnlyList<TrendSeries> trends, int firstDataRow)
     {
         if (trends.Count == 0 || trends[0].Points.Count == 0)
         {
-            return;
+            return null;
         }
 
         var drawings = sheet.AddNewPart<DrawingsPart>();
@@ -46,16 +46,7 @@ internal static class TrendChart
             { Macro = string.Empty },
             new Xdr.ClientData()));
 
-        var drawing = new Drawing { Id = sheet.GetIdOfPart(drawings) };
-        var worksheet = sheet.Worksheet!;
-        if (worksheet.GetFirstChild<LegacyDrawing>() is { } legacy)
-        {
-            legacy.InsertBeforeSelf(drawing);
-        }
-        else
-        {
-            worksheet.Append(drawing);
-        }
+        return sheet.GetIdOfPart(drawings);
     }
 
     private static C.ChartSpace Chart(string sheetName, IReadOnlyList<TrendSeries> trends, int firstDataRow)

@@ -140,21 +140,7 @@ internal static class ExcelNotes
         }
 
         var part = sheet.AddNewPart<VmlDrawingPart>();
-        var block = NextIdBlock(workbook);
-        var vml = new XDocument(new XElement(
-            "xml",
-            new XAttribute(XNamespace.Xmlns + "v", V),
-            new XAttribute(XNamespace.Xmlns + "o", O),
-            new XAttribute(XNamespace.Xmlns + "x", X),
-            new XElement(O + "shapelayout", new XAttribute(V + "ext", "edit"), new XElement(O + "idmap", new XAttribute(V + "ext", "edit"), new XAttribute("data", block))),
-            new XElement(
-                V + "shapetype",
-                new XAttribute("id", "_x0000_t202"),
-                new XAttribute("coordsize", "21600,21600"),
-                new XAttribute(O + "spt", "202"),
-                new XAttribute("path", "m,l,21600r21600,l21600,xe"),
-                new XElement(V + "stroke", new XAttribute("joinstyle", "miter")),
-                new XElement(V + "path", new XAttribute("gradientshapeok", "t"), new XAttribute(O + "connecttype", "rect")))));
+        var vml = NewVml(NextIdBlock(workbook));
         Save(part, vml);
 
         var legacy = new LegacyDrawing { Id = sheet.GetIdOfPart(part) };
@@ -172,6 +158,52 @@ internal static class ExcelNotes
         return (vml, part);
     }
 
+    /// <summary>
+    /// Writes many notes on a sheet the caller is writing itself, in one pass: the comments part and the VML drawing,
+    /// shape ids from <paramref name="idBlock"/> (unique within the workbook). Returns the drawing's relationship id for
+    /// the sheet's <c>legacyDrawing</c> element, which the caller writes.
+    /// </summary>
+    public static string WriteAll(WorksheetPart sheet, int idBlock, string author, IReadOnlyList<(int Row, int Column, string Text)> notes)
+    {
+        var list = new CommentList();
+        var vml = NewVml(idBlock);
+        for (var i = 0; i < notes.Count; i++)
+        {
+            var (row, column, text) = notes[i];
+            list.Append(new Comment(
+                new CommentText(new Run(
+                    new RunProperties(new FontSize { Val = 9 }, new RunFont { Val = "Tahoma" }),
+                    new Text(text) { Space = SpaceProcessingModeValues.Preserve })))
+            {
+                Reference = ExcelCells.Reference(row, column),
+                AuthorId = 0,
+            });
+            vml.Root!.Add(Shape((idBlock * 1024) + i + 1, row, column));
+        }
+
+        sheet.AddNewPart<WorksheetCommentsPart>().Comments = new Comments(new Authors(new Author(author)), list);
+        var part = sheet.AddNewPart<VmlDrawingPart>();
+        Save(part, vml);
+        return sheet.GetIdOfPart(part);
+    }
+
+    /// <summary>An empty VML drawing with the note shape type, its shape ids in <paramref name="block"/>.</summary>
+    private static XDocument NewVml(int block) =>
+        new XDocument(new XElement(
+            "xml",
+            new XAttribute(XNamespace.Xmlns + "v", V),
+            new XAttribute(XNamespace.Xmlns + "o", O),
+            new XAttribute(XNamespace.Xmlns + "x", X),
+            new XElement(O + "shapelayout", new XAttribute(V + "ext", "edit"), new XElement(O + "idmap", new XAttribute(V + "ext", "edit"), new XAttribute("data", block))),
+            new XElement(
+                V + "shapetype",
+                new XAttribute("id", "_x0000_t202"),
+                new XAttribute("coordsize", "21600,21600"),
+                new XAttribute(O + "spt", "202"),
+                new XAttribute("path", "m,l,21600r21600,l21600,xe"),
+                new XElement(V + "stroke", new XAttribute("joinstyle", "miter")),
+                new XElement(V + "path", new XAttribute("gradientshapeok", "t"), new XAttribute(O + "connecttype", "rect")))));
+
     private static XElement Shape(XDocument vml, int row, int column)
     {
         var block = int.TryParse(vml.Root!.Element(O + "shapelayout")?.Element(O + "idmap")?.Attribute("data")?.Value?.Split(',')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? b : 1;
@@ -180,7 +212,11 @@ internal static class ExcelNotes
             .Select(id => int.TryParse(id.Replace("_x0000_s", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .DefaultIfEmpty(block * 1024)
             .Max();
-        var id = Math.Max(used, block * 1024) + 1;
+        return Shape(Math.Max(used, block * 1024) + 1, row, column);
+    }
+
+    private static XElement Shape(int id, int row, int column)
+    {
         var anchor = string.Join(", ", column + 1, 15, Math.Max(row - 1, 0), 10, column + 3, 15, row + 4, 4);
         return new XElement(
             V + "shape",
