@@ -24,19 +24,36 @@ public sealed record UnitReport(
     /// <summary>As the check's summary says: no error and no warning left.</summary>
     public bool ReadyToSign => Summary.Errors == 0 && Summary.Warnings == 0;
 
-    /// <summary>Checks <paramref name="snapshot"/> and keeps what consolidation needs.</summary>
-    public static UnitReport Check(string file, TableSnapshot snapshot, AppendixChecker checker, DateTimeOffset? modified = null)
+    /// <summary>Checks <paramref name="snapshot"/> and keeps what consolidation needs, its texts from <paramref name="strings"/> where given.</summary>
+    public static UnitReport Check(string file, TableSnapshot snapshot, AppendixChecker checker, DateTimeOffset? modified = null, StringPool? strings = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(checker);
         var report = checker.Check(snapshot);
+        var description = checker.Describe(snapshot);
+        if (strings is not null)
+        {
+            description = description with
+            {
+                Rows = description.Rows.Select(r => r with
+                {
+                    Id = strings.GetOrNull(r.Id),
+                    Section = strings.GetOrNull(r.Section),
+                    No = strings.Get(r.No),
+                    Label = strings.Get(r.Label),
+                    LabelKey = strings.Get(r.LabelKey),
+                    Unit = strings.Get(r.Unit),
+                }).ToList(),
+            };
+        }
+
         return new UnitReport(
             file,
             report.Header,
             report.Template,
             report.Summary,
             report.Findings.Where(f => f.Severity == Severity.Error).ToList(),
-            checker.Describe(snapshot),
+            description,
             modified);
     }
 }

@@ -42,6 +42,7 @@ public static class UnitReader
         var reports = new UnitReport?[sources.Count];
         var failures = new UnreadableFile?[sources.Count];
         var done = 0;
+        var strings = new StringPool();
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, workers ?? Environment.ProcessorCount),
@@ -57,7 +58,7 @@ public static class UnitReader
                 await using (stream.ConfigureAwait(false))
                 {
                     var snapshot = AppendixDocument.Read(stream, source.Name, limits);
-                    reports[index] = UnitReport.Check(source.Name, snapshot, checker, source.Modified);
+                    reports[index] = UnitReport.Check(source.Name, snapshot, checker, source.Modified, strings);
                 }
             }
             catch (DocumentReadException read)
