@@ -20,6 +20,7 @@ internal static class CliApp
             FixCommand.Create(output, error),
             FillCommand.Create(output, error),
             RollCommand.Create(output, error),
+            TemplateCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);
