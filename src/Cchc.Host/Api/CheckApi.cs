@@ -23,6 +23,7 @@ public static class CheckApi
         string? previous,
         string? lang,
         PreviousReports previousReports,
+        AppendixChecker checker,
         CancellationToken cancellationToken)
     {
         if (ValidateQuery(previous, lang) is { } invalidQuery)
@@ -42,7 +43,7 @@ public static class CheckApi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var report = AppendixChecker.Default.Check(current, found.Snapshot);
+        var report = checker.Check(current, found.Snapshot);
         return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason));
     }
 

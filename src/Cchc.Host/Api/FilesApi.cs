@@ -48,6 +48,7 @@ public static class FilesApi
         IFormFile? previous,
         [FromQuery] string? lang,
         [FromServices] IAppendixReader reader,
+        [FromServices] AppendixChecker checker,
         [FromServices] IOptions<LimitsOptions> limits,
         CancellationToken cancellationToken)
     {
@@ -76,7 +77,7 @@ public static class FilesApi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var report = AppendixChecker.Default.Check(current, previousSnapshot);
+        var report = checker.Check(current, previousSnapshot);
         return TypedResults.Ok(CheckMapping.ToResponse(current, report, CheckApi.IsEnglish(lang), previousInfo, null) with { File = SafeName(file!.FileName) });
     }
 
@@ -88,6 +89,7 @@ public static class FilesApi
         [FromQuery] string? lang,
         HttpContext context,
         [FromServices] IAppendixReader reader,
+        [FromServices] AppendixChecker checker,
         [FromServices] IOptions<LimitsOptions> limits,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
@@ -132,7 +134,7 @@ public static class FilesApi
         var previousSnapshot = previous is null ? null : await ReadAsync(reader, previous, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var report = AppendixChecker.Default.Check(current, previousSnapshot);
+        var report = checker.Check(current, previousSnapshot);
         using var output = new MemoryStream();
         var result = AppendixWriter.Apply(
             new MemoryStream(original, writable: false),

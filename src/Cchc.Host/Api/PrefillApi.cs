@@ -28,6 +28,7 @@ public static class PrefillApi
         string? previous,
         string? lang,
         PreviousReports previousReports,
+        PrefillPlanner planner,
         CancellationToken cancellationToken)
     {
         if (CheckApi.ValidateQuery(previous, lang) is { } invalidQuery)
@@ -60,7 +61,7 @@ public static class PrefillApi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var plan = PrefillPlanner.Default.Plan(current, found.Snapshot);
+        var plan = planner.Plan(current, found.Snapshot);
         var rows = current.Rows.ToDictionary(row => row.Row);
         var proposals = plan.Proposals.Select(proposal =>
         {
