@@ -27,6 +27,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
+app.UseDocumentConcurrency();
 
 app.MapCheckApi();
 app.MapPrefillApi();

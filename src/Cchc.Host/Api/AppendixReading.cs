@@ -8,7 +8,8 @@ namespace Cchc.Host.Api;
 public interface IAppendixReader
 {
     /// <exception cref="Cchc.OpenXml.DocumentReadException">The file is not a readable appendix.</exception>
-    TableSnapshot Read(Stream content, string fileName);
+    /// <exception cref="OperationCanceledException">The request timed out or went away; checked while the file is parsed.</exception>
+    TableSnapshot Read(Stream content, string fileName, CancellationToken cancellationToken);
 }
 
 /// <summary>The previous period's snapshot, or why there is none (<c>no-previous-report</c>, <c>header-incomplete</c>, <c>archive-not-configured</c>).</summary>
@@ -59,7 +60,7 @@ public sealed class PreviousReports(IServiceProvider services, IAppendixReader r
         buffer.Position = 0;
         try
         {
-            return reader.Read(buffer, report.FileName);
+            return reader.Read(buffer, report.FileName, cancellationToken);
         }
         catch (Cchc.OpenXml.DocumentReadException read)
         {

@@ -31,6 +31,7 @@ public static class ArchiveApi
             .WithDescription("Multipart field `file`; unit and period come from the document's title; `etag` replaces only that version.")
             .WithBodyLimit(BodyKind.Document)
             .RequireRateLimiting(ApiGroups.DocumentRatePolicy)
+            .ReadsDocuments()
             // Bearer tokens, not cookies, authenticate these posts, so there is no cross-site form to forge.
             .DisableAntiforgery();
         return endpoints;

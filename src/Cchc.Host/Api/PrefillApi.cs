@@ -1,6 +1,7 @@
 using Cchc.Appendix.Filling;
 using Cchc.Appendix.Reporting;
 using Cchc.Appendix.Templates;
+using Cchc.Host.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using P = Cchc.Host.Problems.Problems;
 
@@ -17,6 +18,8 @@ public static class PrefillApi
         var group = endpoints.MapApiGroup(string.Empty, "Prefill");
         group.MapPost("/prefill", PrefillAsync)
             .WithName("Prefill")
+            // ?previous=archive reads last period's document.
+            .ReadsDocuments()
             .WithSummary("Lấy số liệu kỳ trước / Propose values from the previous period")
             .WithDescription("Same request as /api/check, with `previous` inline or `?previous=archive`. One proposal per value cell (and per plan reference in a note), side by side with the previous period.");
         return endpoints;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cchc.OpenXml;
 
 namespace Cchc.Host.Hosting;
 
@@ -63,6 +64,64 @@ public sealed class LimitsOptions
 
     /// <summary>The largest multipart request: a document and its previous period, plus form overhead.</summary>
     public long MaxMultipartBytes => (2 * MaxDocumentBytes) + (64 * 1024);
+
+    // What one document may cost once opened; defaults and reasons are those of Cchc.OpenXml.ReadLimits.
+
+    /// <summary>All parts of one document together once inflated, pictures included.</summary>
+    [Range(1024 * 1024, 1024L * 1024 * 1024)]
+    public long MaxInflatedBytes { get; set; } = ReadLimits.Default.MaxUncompressedBytes;
+
+    /// <summary>One XML part once inflated (the whole appendix of a real report is one part of about 0.6 MB).</summary>
+    [Range(64 * 1024, 1024L * 1024 * 1024)]
+    public long MaxPartBytes { get; set; } = ReadLimits.Default.MaxPartBytes;
+
+    /// <summary>The XML of one document when /api/files/fix loads it as a tree, which costs 12 to 25 times its bytes.</summary>
+    [Range(64 * 1024, 1024L * 1024 * 1024)]
+    public long MaxTreeBytes { get; set; } = ReadLimits.Default.MaxTreeBytes;
+
+    [Range(100, 10_000_000)]
+    public int MaxSharedStrings { get; set; } = ReadLimits.Default.MaxSharedStrings;
+
+    [Range(10_000, 1024L * 1024 * 1024)]
+    public long MaxSharedStringCharacters { get; set; } = ReadLimits.Default.MaxSharedStringCharacters;
+
+    [Range(1_000, 10_000_000)]
+    public int MaxCells { get; set; } = ReadLimits.Default.MaxCells;
+
+    [Range(100, 1_000_000)]
+    public int MaxRows { get; set; } = ReadLimits.Default.MaxRows;
+
+    [Range(10_000, 1024L * 1024 * 1024)]
+    public long MaxTextCharacters { get; set; } = ReadLimits.Default.MaxTextCharacters;
+
+    [Range(16, 100_000)]
+    public int MaxZipEntries { get; set; } = ReadLimits.Default.MaxZipEntries;
+
+    /// <summary>
+    /// Requests that read documents at the same time, host-wide. Reading is CPU work, so more than a few per core
+    /// only adds memory; the rest wait in <see cref="DocumentQueueLength"/>.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentDocuments { get; set; } = 4;
+
+    /// <summary>Requests that may wait for a free slot; beyond it the host answers 503 with <c>Retry-After</c>.</summary>
+    [Range(0, 10_000)]
+    public int DocumentQueueLength { get; set; } = 16;
+
+    /// <summary>The reader's limits as this section sets them.</summary>
+    public ReadLimits ReadLimits => ReadLimits.Default with
+    {
+        MaxFileBytes = MaxDocumentBytes,
+        MaxUncompressedBytes = MaxInflatedBytes,
+        MaxPartBytes = MaxPartBytes,
+        MaxTreeBytes = MaxTreeBytes,
+        MaxSharedStrings = MaxSharedStrings,
+        MaxSharedStringCharacters = MaxSharedStringCharacters,
+        MaxCells = MaxCells,
+        MaxRows = MaxRows,
+        MaxTextCharacters = MaxTextCharacters,
+        MaxZipEntries = MaxZipEntries,
+    };
 }
 
 /// <summary>The <c>Spa</c> section: where the task pane comes from.</summary>

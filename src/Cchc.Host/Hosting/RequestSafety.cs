@@ -27,6 +27,7 @@ public static class RequestSafety
             options.AddPolicy(ApiGroups.DocumentRatePolicy, context => PerCaller(context, limits => limits.DocumentRequestsPerMinute));
         });
 
+        services.AddSingleton(provider => new DocumentSlots(provider.GetRequiredService<IOptions<LimitsOptions>>().Value));
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<LimitsOptions>>((timeouts, limits) =>
             timeouts.AddPolicy(ApiGroups.TimeoutPolicy, new RequestTimeoutPolicy
@@ -60,6 +61,36 @@ public static class RequestSafety
                 P.TooLarge,
                 $"Nội dung gửi lên lớn hơn giới hạn {mb.Replace('.', ',')} MB của địa chỉ này.",
                 $"The request body exceeds this address's {mb} MB limit."));
+            return;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>
+    /// Lets at most <see cref="LimitsOptions.MaxConcurrentDocuments"/> requests that read documents run at once, host-wide;
+    /// the next <see cref="LimitsOptions.DocumentQueueLength"/> wait in order, and any more get 503 with <c>Retry-After</c>.
+    /// Placed after authentication, the per-caller rate limit and the processing timeout: a slot goes only to a caller
+    /// allowed to ask, and waiting for one counts against the request's time, so a queued request still answers 504 on time.
+    /// The body is not read before a slot is taken, so a waiting upload holds only what the connection buffers.
+    /// </summary>
+    public static IApplicationBuilder UseDocumentConcurrency(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<DocumentWorkMetadata>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var slots = context.RequestServices.GetRequiredService<DocumentSlots>();
+        using var lease = await slots.AcquireAsync(context.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            context.Response.Headers.RetryAfter = DocumentSlots.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await WriteProblemAsync(context, P.Details(
+                P.ServerBusy,
+                $"Máy chủ đang xử lý nhiều tài liệu cùng lúc; hãy thử lại sau {DocumentSlots.RetryAfterSeconds} giây.",
+                $"The server is processing many documents at once; try again in {DocumentSlots.RetryAfterSeconds} seconds."));
             return;
         }
 
@@ -100,4 +131,31 @@ public static class RequestSafety
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
+}
+
+/// <summary>Marks an endpoint whose requests read .docx/.xlsx documents (uploaded or from the archive), for <see cref="RequestSafety.UseDocumentConcurrency"/>.</summary>
+public sealed record DocumentWorkMetadata;
+
+public static class DocumentWorkExtensions
+{
+    public static TBuilder ReadsDocuments<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new DocumentWorkMetadata());
+}
+
+/// <summary>The host-wide slots for document work: one <see cref="ConcurrencyLimiter"/> for the process.</summary>
+public sealed class DocumentSlots(LimitsOptions limits) : IDisposable
+{
+    /// <summary>A slot frees within a second or two for a real appendix; ten seconds leaves room for the queue ahead.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = limits.MaxConcurrentDocuments,
+        QueueLimit = limits.DocumentQueueLength,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
+
+    public void Dispose() => _limiter.Dispose();
 }

@@ -34,6 +34,7 @@ public static class Problems
     public static readonly ProblemKind RateLimited = new("rate-limited", 429, "Gửi quá nhiều yêu cầu", "Too many requests");
     public static readonly ProblemKind InternalError = new("internal-error", 500, "Lỗi hệ thống", "Internal error");
     public static readonly ProblemKind ArchiveNotConfigured = new("archive-not-configured", 503, "Chưa cấu hình kho báo cáo", "No report archive configured");
+    public static readonly ProblemKind ServerBusy = new("server-busy", 503, "Máy chủ đang bận", "The server is busy");
     public static readonly ProblemKind ArchiveUnavailable = new("archive-unavailable", 503, "Không kết nối được kho báo cáo", "The report archive is unavailable");
     public static readonly ProblemKind Timeout = new("timeout", 504, "Xử lý quá thời gian cho phép", "Processing timed out");
 

@@ -52,7 +52,7 @@ public static class AppendixWriter
             if (kind == DocumentKind.Docx)
             {
                 using var word = WordprocessingDocument.Open(memory, true, AppendixDocument.OpenSettingsFor(limits));
-                result = new WordWriter(word, snapshot, options).Apply(edits, marks);
+                result = new WordWriter(word, snapshot, options).Apply(edits, marks) with { Tracked = options.Track && !options.Clear };
             }
             else
             {
