@@ -92,7 +92,7 @@ public static class ArchiveApi
         }
 
         await using var content = file!.OpenReadStream();
-        var saved = await archive.SaveAsync(header.Unit, header.Period, FilesApi.SafeName(file.FileName), content, string.IsNullOrWhiteSpace(etag) ? null : etag, cancellationToken);
+        var saved = await archive.SaveAsync(header.Unit, header.Period, FilesApi.SafeName(file.FileName), content, string.IsNullOrWhiteSpace(etag) ? null : etag, cancellationToken: cancellationToken);
         return TypedResults.Created((string?)null, ArchivedReportDto.From(saved));
     }
 
