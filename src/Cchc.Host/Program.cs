@@ -15,7 +15,7 @@ builder.Services.AddHostHealthChecks();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.UseLocalModeNotice();
+app.UseLocalMode();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTransportSecurity();

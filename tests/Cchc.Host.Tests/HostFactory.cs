@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Cchc.Host.Tests;
 
 /// <summary>
-/// The real host over TestServer. Local mode by default (Development, no registration); settings and
+/// The real host over TestServer. Local mode by default (Development, Host:LocalMode, no registration); settings and
 /// services are changed per test through <see cref="With"/>.
 /// </summary>
 public class HostFactory : WebApplicationFactory<Program>
@@ -21,6 +21,7 @@ public class HostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Spa:RootPath"] = PaneFolder.Path,
+        ["Host:LocalMode"] = "true",
     };
 
     private readonly List<Action<IServiceCollection>> _services = [];
@@ -35,6 +36,13 @@ public class HostFactory : WebApplicationFactory<Program>
     public HostFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Leaves <paramref name="key"/> unset, as a configuration that never names it.</summary>
+    public HostFactory Without(string key)
+    {
+        _settings.Remove(key);
         return this;
     }
 

@@ -84,6 +84,7 @@ public sealed class ApiHostileInputTests(ApiHostileInputTests.LocalHost host, IT
             var pane = Directory.CreateDirectory(Path.Combine(_folder.FullName, "pane"));
             File.WriteAllText(Path.Combine(pane.FullName, "index.html"), "<!doctype html><html lang=\"vi\"><body></body></html>");
             builder.UseEnvironment("Development");
+            builder.UseSetting("Host:LocalMode", "true");
             builder.UseSetting("Spa:RootPath", pane.FullName);
             builder.UseSetting("Archive:Kind", "Folder");
             builder.UseSetting("Archive:Folder:Root", Directory.CreateDirectory(Path.Combine(_folder.FullName, "archive")).FullName);

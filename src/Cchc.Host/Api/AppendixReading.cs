@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Cchc.Appendix.Header;
 using Cchc.Appendix.Table;
+using Cchc.Host.Security;
 using Cchc.SharePoint;
 
 namespace Cchc.Host.Api;
@@ -20,11 +22,12 @@ public sealed record PreviousResult(TableSnapshot? Snapshot, PreviousDto? Info, 
     public static PreviousResult Missing(string reason) => new(null, null, reason);
 }
 
-/// <summary>Finds the previous period's report in the archive, when one is configured.</summary>
-public sealed class PreviousReports(IServiceProvider services, IAppendixReader reader)
+/// <summary>Finds the previous period's report in the archive, when one is configured and the caller may read the unit's reports.</summary>
+public sealed class PreviousReports(IServiceProvider services, IAppendixReader reader, UnitAccess access, IHttpContextAccessor http)
 {
     public IReportArchive? Archive { get; } = services.GetService<IReportArchive>();
 
+    /// <exception cref="UnitForbiddenException">The caller does not belong to the unit the title names.</exception>
     public async Task<PreviousResult> FromArchiveAsync(TableSnapshot current, string? documentUrl, CancellationToken cancellationToken)
     {
         if (Archive is null)
@@ -38,6 +41,7 @@ public sealed class PreviousReports(IServiceProvider services, IAppendixReader r
             return PreviousResult.Missing(Problems.Problems.HeaderIncomplete.Code);
         }
 
+        access.Demand(http.HttpContext?.User ?? new ClaimsPrincipal(), header.Unit, UnitRight.Read);
         var found = await Archive.FindAsync(new ArchiveLookup(header.Unit, header.Period.Previous(), documentUrl), cancellationToken);
         if (found is null)
         {

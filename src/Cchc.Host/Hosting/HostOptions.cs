@@ -14,8 +14,21 @@ public sealed class HostOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>Origins allowed to frame the pane's pages, besides the host itself: the Office clients.</summary>
+    /// <summary>Origins allowed to frame the pane's pages, besides the host itself; empty means the Office clients and the tenant's SharePoint.</summary>
     public IList<string> FrameAncestors { get; set; } = [];
+
+    /// <summary>
+    /// The tenant's SharePoint name (<c>contoso</c> for contoso.sharepoint.com), whose pages frame the pane when a
+    /// document is opened from SharePoint or OneDrive. Empty: taken from <c>Archive:SharePoint:SiteUrl</c> when that is
+    /// on sharepoint.com, else no SharePoint origin may frame the pane. Never every tenant's <c>*.sharepoint.com</c>.
+    /// </summary>
+    public string? SharePointTenant { get; set; }
+
+    /// <summary>
+    /// Development only: no sign-in, for the person at this machine (loopback addresses only). Never turned on by the
+    /// environment alone; see <see cref="Security.LocalMode"/>.
+    /// </summary>
+    public bool LocalMode { get; set; }
 
     /// <summary>The Office origins that frame a task pane, used when <see cref="FrameAncestors"/> is empty.</summary>
     public static IReadOnlyList<string> OfficeFrameAncestors { get; } =
@@ -23,7 +36,6 @@ public sealed class HostOptions
         "https://*.officeapps.live.com",
         "https://*.office.com",
         "https://*.microsoft365.com",
-        "https://*.sharepoint.com",
         "https://*.cloud.microsoft",
     ];
 
@@ -31,7 +43,37 @@ public sealed class HostOptions
     public bool HasValidPublicUrl => string.IsNullOrWhiteSpace(PublicUrl)
         || (Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps);
 
-    public IReadOnlyList<string> EffectiveFrameAncestors => FrameAncestors.Count > 0 ? [.. FrameAncestors] : OfficeFrameAncestors;
+    /// <summary>A tenant name is one DNS label: a wildcard or another domain slipped in here would widen frame-ancestors.</summary>
+    public bool HasValidSharePointTenant => string.IsNullOrWhiteSpace(SharePointTenant)
+        || (SharePointTenant.Length <= 63 && SharePointTenant.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && !SharePointTenant.StartsWith('-'));
+
+    /// <summary>
+    /// The configured ancestors, or the Office clients plus the tenant's two SharePoint origins (sites and OneDrive),
+    /// the tenant given or read from <paramref name="archiveSiteUrl"/>.
+    /// </summary>
+    public IReadOnlyList<string> EffectiveFrameAncestors(string? archiveSiteUrl)
+    {
+        if (FrameAncestors.Count > 0)
+        {
+            return [.. FrameAncestors];
+        }
+
+        var tenant = !string.IsNullOrWhiteSpace(SharePointTenant) ? SharePointTenant.Trim().ToLowerInvariant() : TenantOf(archiveSiteUrl);
+        return tenant is null ? OfficeFrameAncestors : [.. OfficeFrameAncestors, $"https://{tenant}.sharepoint.com", $"https://{tenant}-my.sharepoint.com"];
+    }
+
+    private static string? TenantOf(string? siteUrl)
+    {
+        const string Suffix = ".sharepoint.com";
+        if (!Uri.TryCreate(siteUrl, UriKind.Absolute, out var url) || !url.Host.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var tenant = url.Host[..^Suffix.Length].ToLowerInvariant();
+        tenant = tenant.EndsWith("-my", StringComparison.Ordinal) ? tenant[..^3] : tenant;
+        return tenant.Length > 0 && !tenant.Contains('.', StringComparison.Ordinal) ? tenant : null;
+    }
 }
 
 /// <summary>The <c>Limits</c> section: how much one request may ask of the host.</summary>
