@@ -86,11 +86,12 @@ public static class RequestSafety
         using var lease = await slots.AcquireAsync(context.RequestAborted);
         if (!lease.IsAcquired)
         {
-            context.Response.Headers.RetryAfter = DocumentSlots.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            await WriteProblemAsync(context, P.Details(
+            await WriteRetryLaterAsync(
+                context,
+                DocumentSlots.RetryAfterSeconds,
                 P.ServerBusy,
                 $"Máy chủ đang xử lý nhiều tài liệu cùng lúc; hãy thử lại sau {DocumentSlots.RetryAfterSeconds} giây.",
-                $"The server is processing many documents at once; try again in {DocumentSlots.RetryAfterSeconds} seconds."));
+                $"The server is processing many documents at once; try again in {DocumentSlots.RetryAfterSeconds} seconds.");
             return;
         }
 
@@ -117,15 +118,23 @@ public static class RequestSafety
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? (int)Math.Ceiling(retryAfter.TotalSeconds)
             : 60;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        await WriteProblemAsync(context, P.Details(
+        seconds = Math.Max(1, seconds);
+        await WriteRetryLaterAsync(
+            context,
+            seconds,
             P.RateLimited,
-            $"Bạn đã gửi quá nhiều yêu cầu; hãy thử lại sau {Math.Max(1, seconds)} giây.",
-            $"Too many requests; try again in {Math.Max(1, seconds)} seconds."));
+            $"Bạn đã gửi quá nhiều yêu cầu; hãy thử lại sau {seconds} giây.",
+            $"Too many requests; try again in {seconds} seconds.");
     }
 
-    private static async Task WriteProblemAsync(HttpContext context, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    private static Task WriteRetryLaterAsync(HttpContext context, int seconds, Problems.ProblemKind kind, string detail, string detailEn)
+    {
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return WriteProblemAsync(context, P.Details(kind, detail, detailEn));
+    }
+
+    /// <summary>A Problem Details answer from middleware, before any endpoint runs; its status is the problem's.</summary>
+    internal static async Task WriteProblemAsync(HttpContext context, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status ?? context.Response.StatusCode;
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();

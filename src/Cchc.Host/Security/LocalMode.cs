@@ -1,4 +1,5 @@
 using System.Net;
+using Cchc.Host.Hosting;
 using Microsoft.Extensions.Primitives;
 using P = Cchc.Host.Problems.Problems;
 
@@ -132,8 +133,7 @@ public static class LocalMode
 
             if (Refusal(context) is { } refusal)
             {
-                context.Response.StatusCode = refusal.Status ?? StatusCodes.Status403Forbidden;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = refusal });
+                await RequestSafety.WriteProblemAsync(context, refusal);
                 return;
             }
 
