@@ -74,9 +74,9 @@ internal static class PackageInspector
         Everything,
     }
 
-    private static bool IsPackageDescription(ZipArchiveEntry entry) =>
-        entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(entry.FullName, "[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+    private static bool IsPackageDescription(string entryName) =>
+        entryName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(entryName, "[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parts the SDK would parse as XML; pictures, embedded binaries and fonts are only counted.</summary>
     internal static bool IsXmlPart(string entryName) =>
@@ -137,7 +137,7 @@ internal static class PackageInspector
 
     /// <summary>
     /// The entry count the zip's end-of-central-directory record declares, or 0 when there is none to read (then the
-    /// archive's own parsing decides). A ZIP64 count of 0xFFFF is taken at its word: it is already over any limit.
+    /// archive's own parsing decides). A ZIP64 archive writes 0xFFFF here, above the default limit, and is refused as such.
     /// </summary>
     internal static int DeclaredEntryCount(byte[] bytes)
     {
@@ -180,7 +180,7 @@ internal static class PackageInspector
     /// <summary>What one entry may inflate to: XML parts are parsed, so they are held to the part limit; pictures only to the total.</summary>
     internal static long MaxPartBytes(string entryName, ReadLimits limits) =>
         !IsXmlPart(entryName) ? limits.MaxUncompressedBytes
-        : entryName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) || string.Equals(entryName, "[Content_Types].xml", StringComparison.OrdinalIgnoreCase)
+        : IsPackageDescription(entryName)
             ? Math.Min(limits.MaxPartBytes, ReadLimits.MaxPackageDescriptionBytes)
             : limits.MaxPartBytes;
 
@@ -195,7 +195,7 @@ internal static class PackageInspector
         long xml = 0;
         foreach (var entry in zip.Entries)
         {
-            if (!everything && !IsPackageDescription(entry))
+            if (!everything && !IsPackageDescription(entry.FullName))
             {
                 continue;
             }
