@@ -1,5 +1,5 @@
-using Cchc.Appendix.Header;
 using System.Security.Claims;
+using Cchc.Appendix.Header;
 using Cchc.Host.Hosting;
 using Cchc.Host.Security;
 using Cchc.SharePoint;
