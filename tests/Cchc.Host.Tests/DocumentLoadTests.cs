@@ -34,6 +34,27 @@ public sealed class DocumentLoadTests
     }
 
     [Fact]
+    public async Task Check_JsonWithoutTheArchive_IsNotQueuedBehindDocuments()
+    {
+        using var gate = new HeldReader();
+        using var factory = new HostFactory()
+            .With("Limits:MaxConcurrentDocuments", "1")
+            .With("Limits:DocumentQueueLength", "0")
+            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IAppendixReader>(gate)));
+        using var client = factory.CreateClient();
+
+        var upload = client.PostAsync("/api/files/check", Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx"))));
+        await gate.Entered.Task;
+        using var check = await client.PostJsonAsync("/api/check", Fixtures.Q3Request());
+        using var fromArchive = await client.PostJsonAsync("/api/check?previous=archive", Fixtures.Q3Request());
+        gate.Release();
+        using var uploaded = await upload;
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        await ProblemAssert.IsProblemAsync(fromArchive, 503, "server-busy");
+    }
+
+    [Fact]
     public async Task FilesCheck_OneSlotAndAQueue_AnswersBothInTurn()
     {
         using var gate = new HeldReader();

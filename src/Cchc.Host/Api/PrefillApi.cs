@@ -18,8 +18,8 @@ public static class PrefillApi
         var group = endpoints.MapApiGroup(string.Empty, "Prefill");
         group.MapPost("/prefill", PrefillAsync)
             .WithName("Prefill")
-            // ?previous=archive reads last period's document.
-            .ReadsDocuments()
+            // Only ?previous=archive reads a document (last period's); a plain check is JSON work and is not queued.
+            .ReadsDocuments(DocumentWorkExtensions.AsksForTheArchive)
             .WithSummary("Lấy số liệu kỳ trước / Propose values from the previous period")
             .WithDescription("Same request as /api/check, with `previous` inline or `?previous=archive`. One proposal per value cell (and per plan reference in a note), side by side with the previous period.");
         return endpoints;

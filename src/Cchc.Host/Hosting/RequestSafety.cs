@@ -76,7 +76,7 @@ public static class RequestSafety
     /// </summary>
     public static IApplicationBuilder UseDocumentConcurrency(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<DocumentWorkMetadata>() is null)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<DocumentWorkMetadata>() is not { } work || work.When?.Invoke(context) == false)
         {
             await next(context);
             return;
@@ -142,13 +142,19 @@ public static class RequestSafety
     }
 }
 
-/// <summary>Marks an endpoint whose requests read .docx/.xlsx documents (uploaded or from the archive), for <see cref="RequestSafety.UseDocumentConcurrency"/>.</summary>
-public sealed record DocumentWorkMetadata;
+/// <summary>
+/// Marks an endpoint whose requests read .docx/.xlsx documents (uploaded or from the archive), for
+/// <see cref="RequestSafety.UseDocumentConcurrency"/>; <paramref name="When"/> narrows it to the requests that do.
+/// </summary>
+public sealed record DocumentWorkMetadata(Func<HttpContext, bool>? When = null);
 
 public static class DocumentWorkExtensions
 {
-    public static TBuilder ReadsDocuments<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new DocumentWorkMetadata());
+    public static TBuilder ReadsDocuments<TBuilder>(this TBuilder builder, Func<HttpContext, bool>? when = null)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new DocumentWorkMetadata(when));
+
+    /// <summary>A JSON check or pre-fill reads a document only when it asks for last period from the archive.</summary>
+    public static bool AsksForTheArchive(HttpContext context) => context.Request.Query.ContainsKey("previous");
 }
 
 /// <summary>The host-wide slots for document work: one <see cref="ConcurrencyLimiter"/> for the process.</summary>
