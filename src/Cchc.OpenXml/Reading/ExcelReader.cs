@@ -93,23 +93,23 @@ internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget bud
         }
 
         // The table is held in memory while every sheet is read, so its size is bounded as it grows, not after.
-        XmlWalk.Children(reader, this, (r, self) =>
+        XmlWalk.Children(reader, _sharedStrings, (r, strings) =>
         {
             if (Is(r, "si"))
             {
                 var text = RichText(r);
-                self._sharedCharacters += text.Length;
-                if (self._sharedStrings.Count >= limits.MaxSharedStrings)
+                _sharedCharacters += text.Length;
+                if (strings.Count >= limits.MaxSharedStrings)
                 {
                     throw ReadFailures.TooManySharedStrings(name, limits.MaxSharedStrings, characters: false);
                 }
 
-                if (self._sharedCharacters > limits.MaxSharedStringCharacters)
+                if (_sharedCharacters > limits.MaxSharedStringCharacters)
                 {
                     throw ReadFailures.TooManySharedStrings(name, limits.MaxSharedStringCharacters, characters: true);
                 }
 
-                self._sharedStrings.Add(text);
+                strings.Add(text);
             }
             else
             {

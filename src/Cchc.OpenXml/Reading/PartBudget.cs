@@ -67,13 +67,15 @@ internal sealed class PartBudget(string name, ReadLimits limits, IReadOnlyDictio
         }
     }
 
-    /// <summary>Counts cells a reader visits without keeping them (under a merged area); the same bound as kept ones.</summary>
+    /// <summary>Counts cells a reader visits without keeping them (under a merged area), in the same count as kept ones.</summary>
     public void Covered(long cells)
     {
         if (cells > limits.MaxCells - _cells)
         {
             throw ReadFailures.TooManyCells(name, limits.MaxCells);
         }
+
+        _cells += (int)cells;
     }
 
     private long DeclaredLength(string entry)
