@@ -16,15 +16,12 @@ public sealed class DocumentLoadTests
     public async Task FilesCheck_MoreRequestsThanSlotsAndQueue_Answers503WithRetryAfter()
     {
         using var gate = new HeldReader();
-        using var factory = new HostFactory()
-            .With("Limits:MaxConcurrentDocuments", "1")
-            .With("Limits:DocumentQueueLength", "0")
-            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IAppendixReader>(gate)));
+        using var factory = OneSlot(gate, queue: 0);
         using var client = factory.CreateClient();
 
-        var first = client.PostAsync("/api/files/check", Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx"))));
+        var first = client.PostAsync("/api/files/check", Q3Form());
         await gate.Entered.Task;
-        using var second = await client.PostAsync("/api/files/check", Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx"))));
+        using var second = await client.PostAsync("/api/files/check", Q3Form());
         gate.Release();
         using var firstResponse = await first;
 
@@ -37,13 +34,10 @@ public sealed class DocumentLoadTests
     public async Task Check_JsonWithoutTheArchive_IsNotQueuedBehindDocuments()
     {
         using var gate = new HeldReader();
-        using var factory = new HostFactory()
-            .With("Limits:MaxConcurrentDocuments", "1")
-            .With("Limits:DocumentQueueLength", "0")
-            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IAppendixReader>(gate)));
+        using var factory = OneSlot(gate, queue: 0);
         using var client = factory.CreateClient();
 
-        var upload = client.PostAsync("/api/files/check", Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx"))));
+        var upload = client.PostAsync("/api/files/check", Q3Form());
         await gate.Entered.Task;
         using var check = await client.PostJsonAsync("/api/check", Fixtures.Q3Request());
         using var fromArchive = await client.PostJsonAsync("/api/check?previous=archive", Fixtures.Q3Request());
@@ -58,15 +52,12 @@ public sealed class DocumentLoadTests
     public async Task FilesCheck_OneSlotAndAQueue_AnswersBothInTurn()
     {
         using var gate = new HeldReader();
-        using var factory = new HostFactory()
-            .With("Limits:MaxConcurrentDocuments", "1")
-            .With("Limits:DocumentQueueLength", "1")
-            .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IAppendixReader>(gate)));
+        using var factory = OneSlot(gate, queue: 1);
         using var client = factory.CreateClient();
 
-        var first = client.PostAsync("/api/files/check", Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx"))));
+        var first = client.PostAsync("/api/files/check", Q3Form());
         await gate.Entered.Task;
-        var second = client.PostAsync("/api/files/check", Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx"))));
+        var second = client.PostAsync("/api/files/check", Q3Form());
         gate.Release();
 
         Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
@@ -83,10 +74,17 @@ public sealed class DocumentLoadTests
             .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IAppendixReader>(gate)));
         using var client = factory.CreateClient();
 
-        using var response = await client.PostAsync("/api/files/check", Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx"))));
+        using var response = await client.PostAsync("/api/files/check", Q3Form());
 
         await ProblemAssert.IsProblemAsync(response, 504, "timeout");
     }
+
+    private static HostFactory OneSlot(HeldReader gate, int queue) => new HostFactory()
+        .With("Limits:MaxConcurrentDocuments", "1")
+        .With("Limits:DocumentQueueLength", queue.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithServices(services => services.Replace(ServiceDescriptor.Singleton<IAppendixReader>(gate)));
+
+    private static MultipartFormDataContent Q3Form() => Fixtures.Form(("file", "ngan-nam-2022-q3.docx", Fixtures.Bytes("ngan-nam-2022-q3.docx")));
 
     /// <summary>A reader that holds every call until released or cancelled, then reads for real.</summary>
     private sealed class HeldReader : IAppendixReader, IDisposable
