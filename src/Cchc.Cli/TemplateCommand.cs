@@ -168,8 +168,7 @@ internal static class TemplateCommand
     /// <summary>An output that would overwrite an input, or an existing template without --force, is refused.</summary>
     private static bool Refuse(FileInfo target, IEnumerable<FileInfo> inputs, bool force, bool english, TextWriter error)
     {
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (inputs.Any(i => string.Equals(RealPath(i), RealPath(target), comparison)))
+        if (inputs.Any(i => RealPaths.Same(i, target)))
         {
             error.WriteLine(english ? $"The output “{target.Name}” is one of the reports; choose another name for --out." : $"Tệp kết quả “{target.Name}” trùng với một báo cáo đầu vào; hãy chọn tên khác cho --out.");
             return true;
@@ -190,13 +189,7 @@ internal static class TemplateCommand
         return false;
     }
 
-    /// <summary>The path with every symbolic link on the way resolved, so two names of one file compare equal.</summary>
-    private static string RealPath(FileInfo file)
-    {
-        var full = Path.GetFullPath(file.FullName);
-        return file.Exists && file.ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : full;
-    }
-
+    /// <summary>Writes through a temporary file beside the target, flushed before the rename; the temporary file never stays.</summary>
     private static bool WriteAtomically(FileInfo target, AppendixTemplate template, bool english, TextWriter error)
     {
         var temporary = Path.Combine(target.DirectoryName!, $".{target.Name}.{Guid.NewGuid():N}.tmp");
@@ -213,17 +206,15 @@ internal static class TemplateCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            try
+            error.WriteLine(english ? $"Could not write “{target.Name}”: {ex.Message}" : $"Không ghi được tệp “{target.Name}”: {ex.Message}");
+            return false;
+        }
+        finally
+        {
+            if (File.Exists(temporary))
             {
                 File.Delete(temporary);
             }
-            catch (IOException)
-            {
-                // Left behind only if the disk itself fails; the template file was never touched.
-            }
-
-            error.WriteLine(english ? $"Could not write “{target.Name}”: {ex.Message}" : $"Không ghi được tệp “{target.Name}”: {ex.Message}");
-            return false;
         }
     }
 

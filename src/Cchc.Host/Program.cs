@@ -16,7 +16,7 @@ builder.Services.AddHostHealthChecks();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.UseLocalModeNotice();
+app.UseLocalMode();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTransportSecurity();
@@ -28,6 +28,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseRequestTimeouts();
+app.UseDocumentConcurrency();
 
 app.MapCheckApi();
 app.MapPrefillApi();
