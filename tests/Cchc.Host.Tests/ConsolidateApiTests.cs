@@ -64,7 +64,7 @@ public sealed class ConsolidateApiTests : IDisposable
     public async Task Consolidate_Upload_TotalsRecomputedRatesStatusesAndExclusions()
     {
         using var factory = new HostFactory();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/consolidate", Upload());
 
@@ -99,7 +99,7 @@ public sealed class ConsolidateApiTests : IDisposable
     public async Task Consolidate_AcceptXlsx_ValidWorkbookWithItsChart()
     {
         using var factory = new HostFactory();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/consolidate") { Content = Upload() };
         request.Headers.Accept.ParseAdd(Xlsx);
 
@@ -117,7 +117,7 @@ public sealed class ConsolidateApiTests : IDisposable
     public async Task Consolidate_AcceptDocx_WordTable()
     {
         using var factory = new HostFactory();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/consolidate?period=2026-q2") { Content = Upload() };
         request.Headers.Accept.ParseAdd(Docx);
 
@@ -132,7 +132,7 @@ public sealed class ConsolidateApiTests : IDisposable
     public async Task Consolidate_IncludeTrends_TwoQuartersOfTheRecomputedRate()
     {
         using var factory = new HostFactory();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/consolidate?include=trends", Upload());
 
@@ -150,7 +150,7 @@ public sealed class ConsolidateApiTests : IDisposable
     {
         LayOutArchive();
         using var factory = ArchiveHost();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/consolidate?source=archive&period=quý II 2026", null);
 
@@ -169,7 +169,7 @@ public sealed class ConsolidateApiTests : IDisposable
     {
         LayOutArchive();
         using var factory = ArchiveHost();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.GetAsync("/api/consolidate/trend?unit=UBND%20X%C3%83%20AN%20B%C3%8CNH");
 
@@ -188,7 +188,7 @@ public sealed class ConsolidateApiTests : IDisposable
     public async Task Consolidate_NothingReadable_422WithEachFilesReason()
     {
         using var factory = new HostFactory();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/consolidate", Upload(Files().Where(f => f.Kind == SetFileKind.Unreadable), withList: false));
 
@@ -200,7 +200,7 @@ public sealed class ConsolidateApiTests : IDisposable
     public async Task Consolidate_NoFilesOrJson_ClearProblems()
     {
         using var factory = new HostFactory();
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
 
         using var empty = await client.PostAsync("/api/consolidate", new MultipartFormDataContent { { new StringContent("x"), "units" } });
         using var json = await client.PostAsync("/api/consolidate", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
@@ -217,7 +217,7 @@ public sealed class ConsolidateApiTests : IDisposable
         // The host-wide form limit is one document and its previous period: 2 × 32 KB + 64 KB here. Every unit sent
         // its report four times over is far more, and still one consolidation.
         using var factory = new HostFactory().With("Limits:MaxDocumentBytes", "32768");
-        using var client = factory.CreateHttpsClient();
+        using var client = factory.CreateClient();
         var reports = Files().Where(f => f.Kind == SetFileKind.Report).ToList();
         var copies = Enumerable.Range(1, 4).SelectMany(n => reports.Select(f => f with { Name = $"ban-{n}-{f.Name}" })).ToList();
         Assert.True(copies.Sum(f => f.Content.Length) > (2 * 32768) + (64 * 1024));
@@ -235,7 +235,7 @@ public sealed class ConsolidateApiTests : IDisposable
     public async Task Consolidate_SignedInWithoutProvinceRole_Forbidden()
     {
         using var factory = new SignedInHostFactory();
-        factory.With("Consolidation:ProvinceRoles:0", "SoNoiVu.TongHop");
+        factory.With("UnitAccess:Province:Roles:0", "SoNoiVu.TongHop");
         using var client = factory.CreateHttpsClient();
 
         using var unit = new HttpRequestMessage(HttpMethod.Post, "/api/consolidate") { Content = Upload() };

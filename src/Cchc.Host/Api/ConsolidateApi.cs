@@ -67,7 +67,7 @@ public static class ConsolidateApi
     public static IServiceCollection AddConsolidation(this IServiceCollection services)
     {
         services.AddOptions<ConsolidateOptions>().BindConfiguration(ConsolidateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IProvinceAccess, ConfiguredProvinceAccess>();
+        services.AddSingleton<IProvinceAccess, UnitMembershipAccess>();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<ConsolidateOptions>>((timeouts, options) =>
             timeouts.AddPolicy(TimeoutPolicy, new RequestTimeoutPolicy
             {
@@ -99,12 +99,14 @@ public static class ConsolidateApi
             // Bearer tokens, not cookies, authenticate these posts, so there is no cross-site form to forge.
             .DisableAntiforgery()
             // Every unit's file in one form: the host-wide form limits are sized for one document and its previous period.
-            .WithFormOptions(multipartBodyLengthLimit: limits.MaxConsolidationBytes, valueCountLimit: options.MaxFiles + 16);
+            .WithFormOptions(multipartBodyLengthLimit: limits.MaxConsolidationBytes, valueCountLimit: options.MaxFiles + 16)
+            .ReadsDocuments();
         group.MapGet("/trend", UnitTrendAsync)
             .WithName("UnitTrend")
             .WithSummary("Xu hướng của một đơn vị / One unit's indicators over its last periods in the archive")
             .WithDescription("`unit` as the title names it; optional `period` (the last one shown, else the latest archived), `ids` (comma-separated indicator ids).")
-            .WithRequestTimeout(TimeoutPolicy);
+            .WithRequestTimeout(TimeoutPolicy)
+            .ReadsDocuments();
         return endpoints;
     }
 
@@ -130,8 +132,8 @@ public static class ConsolidateApi
         if (!access.MayReadAll(context.User))
         {
             return ProvinceOnly.Result(
-                "Tổng hợp đọc báo cáo của mọi đơn vị nên chỉ dành cho cán bộ có vai trò của tỉnh (Sở Nội vụ); hãy đề nghị quản trị cấp vai trò này.",
-                "Consolidation reads every unit's reports, so it is for the province's staff (Department of Home Affairs) only; ask the administrator for that role.");
+                "Tổng hợp đọc báo cáo của mọi đơn vị nên chỉ dành cho cán bộ có vai trò của tỉnh (Sở Nội vụ, mục UnitAccess:Province); hãy đề nghị quản trị cấp vai trò này.",
+                "Consolidation reads every unit's reports, so it is for the province's staff (Department of Home Affairs, UnitAccess:Province) only; ask the administrator for that role.");
         }
 
         ReportPeriod? wanted = null;
@@ -183,8 +185,7 @@ public static class ConsolidateApi
             return NothingReadable.Result("Kho báo cáo chưa có báo cáo nào của kỳ này.", "The archive holds no report for this period.");
         }
 
-        var readLimits = OpenXml.ReadLimits.Default with { MaxFileBytes = limits.Value.MaxDocumentBytes };
-        var reading = await UnitReader.ReadAsync(selection.Sources, AppendixChecker.Default, readLimits, options.Value.Workers, cancellationToken: cancellationToken);
+        var reading = await UnitReader.ReadAsync(selection.Sources, AppendixChecker.Default, limits.Value.ReadLimits, options.Value.Workers, cancellationToken: cancellationToken);
         if (reading.Reports.Count == 0)
         {
             return NothingReadable.Result(
@@ -261,7 +262,7 @@ public static class ConsolidateApi
             return TypedResults.Ok(new UnitTrendResponse(unit.Trim(), null, []));
         }
 
-        var reading = await UnitReader.ReadAsync(selection.Sources, AppendixChecker.Default, OpenXml.ReadLimits.Default with { MaxFileBytes = limits.Value.MaxDocumentBytes }, cancellationToken: cancellationToken);
+        var reading = await UnitReader.ReadAsync(selection.Sources, AppendixChecker.Default, limits.Value.ReadLimits, cancellationToken: cancellationToken);
         var byPeriod = Trends.ConsolidateEach(reading.Reports, Trends.PeriodsUpTo(selection.Period, reading.Reports));
         var chosen = ids?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Trends.DefaultIds(byPeriod[^1]);
         return TypedResults.Ok(new UnitTrendResponse(unit.Trim(), selection.Period.ToString(), TrendDto.From(Trends.Of(byPeriod, chosen))));

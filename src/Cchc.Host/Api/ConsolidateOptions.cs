@@ -2,16 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cchc.Host.Api;
 
-/// <summary>The <c>Consolidation</c> section: who consolidates, and how much one consolidation may ask.</summary>
+/// <summary>The <c>Consolidation</c> section: how much one consolidation may ask. Who may consolidate is <c>UnitAccess:Province</c>.</summary>
 public sealed class ConsolidateOptions
 {
     public const string SectionName = "Consolidation";
-
-    /// <summary>
-    /// App roles (the token's <c>roles</c>) or group ids (<c>groups</c>) of the province's staff, who may consolidate every
-    /// unit. Empty: nobody outside local mode.
-    /// </summary>
-    public IList<string> ProvinceRoles { get; set; } = [];
 
     /// <summary>Files one upload may carry: every commune-level unit of the country, with room to spare.</summary>
     [Range(1, 20_000)]

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Cchc.Host.Api;
-using Microsoft.Extensions.Options;
 
 namespace Cchc.Host.Security;
 
@@ -17,30 +15,10 @@ public interface IProvinceAccess
     bool MayRead(ClaimsPrincipal user, string unit);
 }
 
-/// <summary>
-/// The province's staff by the roles or groups of <c>Consolidation:ProvinceRoles</c>; local mode has one user, the
-/// person at the machine, who may do everything. Until unit membership is configured for the host, nobody else may
-/// read another unit's reports, so a unit reads its own trend only where it holds one of these roles.
-/// </summary>
-internal sealed class ConfiguredProvinceAccess(IOptions<ConsolidateOptions> options, AuthMode mode) : IProvinceAccess
+/// <summary>Consolidation's access as the <c>UnitAccess</c> section grants it: <c>UnitAccess:Province</c> reads every unit.</summary>
+internal sealed class UnitMembershipAccess(UnitAccess access) : IProvinceAccess
 {
-    public bool MayReadAll(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (mode.IsLocal)
-        {
-            return true;
-        }
+    public bool MayReadAll(ClaimsPrincipal user) => access.MayReadAll(user);
 
-        var granted = options.Value.ProvinceRoles;
-        if (user.Identity?.IsAuthenticated != true || granted.Count == 0)
-        {
-            return false;
-        }
-
-        return user.FindAll("roles").Concat(user.FindAll(ClaimTypes.Role)).Concat(user.FindAll("groups"))
-            .Any(claim => granted.Contains(claim.Value, StringComparer.OrdinalIgnoreCase));
-    }
-
-    public bool MayRead(ClaimsPrincipal user, string unit) => MayReadAll(user);
+    public bool MayRead(ClaimsPrincipal user, string unit) => access.MayRead(user, unit);
 }

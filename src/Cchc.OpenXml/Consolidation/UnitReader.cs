@@ -57,7 +57,7 @@ public static class UnitReader
                 var stream = await source.Open(token).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
-                    var snapshot = AppendixDocument.Read(stream, source.Name, limits);
+                    var snapshot = AppendixDocument.Read(stream, source.Name, limits, token);
                     reports[index] = UnitReport.Check(source.Name, snapshot, checker, source.Modified, strings);
                 }
             }
