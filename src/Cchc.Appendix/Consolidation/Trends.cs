@@ -41,11 +41,14 @@ public static class Trends
             .ToList();
     }
 
-    /// <summary>Each of <paramref name="periods"/> consolidated over <paramref name="reports"/> with the same options otherwise.</summary>
-    public static IReadOnlyList<ConsolidatedReport> ConsolidateEach(IReadOnlyCollection<UnitReport> reports, IEnumerable<ReportPeriod> periods, ConsolidationOptions? options = null)
+    /// <summary>
+    /// Each of <paramref name="periods"/> consolidated over <paramref name="reports"/> with the same options otherwise;
+    /// <paramref name="done"/>, a period already consolidated, is used as it is rather than worked out twice.
+    /// </summary>
+    public static IReadOnlyList<ConsolidatedReport> ConsolidateEach(IReadOnlyCollection<UnitReport> reports, IEnumerable<ReportPeriod> periods, ConsolidationOptions? options = null, ConsolidatedReport? done = null)
     {
         options ??= ConsolidationOptions.Default;
-        return periods.Select(p => Consolidator.Consolidate(reports, null, options with { Period = p })).ToList();
+        return periods.Select(p => done?.Period == p ? done : Consolidator.Consolidate(reports, null, options with { Period = p })).ToList();
     }
 
     /// <summary>The indicators a trend shows unless the user chose: rates recomputed from counts, else other rates, else the largest counts.</summary>

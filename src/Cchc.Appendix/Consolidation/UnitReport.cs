@@ -7,7 +7,7 @@ namespace Cchc.Appendix.Consolidation;
 
 /// <summary>
 /// One unit's appendix, read and checked, kept small: its header, the form it matched, its findings' counts and
-/// errors, and its rows described. Nothing of the document itself stays, so thousands fit in memory while the
+/// errors (their Vietnamese message, without proposals), and its rows described. Nothing of the document itself stays, so thousands fit in memory while the
 /// documents are read one at a time.
 /// </summary>
 /// <param name="File">The file's name as the user knows it.</param>
@@ -52,7 +52,9 @@ public sealed record UnitReport(
             report.Header,
             report.Template,
             report.Summary,
-            report.Findings.Where(f => f.Severity == Severity.Error).ToList(),
+            // What the list of errors shows: where, which rule, the Vietnamese message. Proposals and the English twin
+            // would be most of a unit's report for nothing.
+            report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f with { MessageEn = string.Empty, Proposal = null }).ToList(),
             description,
             modified);
     }

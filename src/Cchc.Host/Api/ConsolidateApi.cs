@@ -275,7 +275,7 @@ public static class ConsolidateApi
             return [];
         }
 
-        var byPeriod = Trends.ConsolidateEach(reports, Trends.PeriodsUpTo(report.Period, reports), options);
+        var byPeriod = Trends.ConsolidateEach(reports, Trends.PeriodsUpTo(report.Period, reports), options, report);
         var ids = chosen?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Trends.DefaultIds(report);
         return Trends.Of(byPeriod, ids);
     }

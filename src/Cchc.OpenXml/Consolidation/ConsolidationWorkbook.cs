@@ -31,22 +31,23 @@ public static class ConsolidationWorkbook
         workbook.Workbook = new Workbook();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = SheetBuilder.Styles();
 
-        var sheets = new List<(SheetBuilder Builder, Func<WorksheetPart, string?>? Drawing)>
+        // One sheet at a time: built, written, let go. A country's unit matrix alone is a million cells.
+        var chartRows = 0;
+        var sheets = new List<(Func<SheetBuilder> Build, Func<WorksheetPart, string?>? Drawing)>
         {
-            (Status(report), null),
-            (Summary(report), null),
-            (Detail(report), null),
-            (Errors(report), null),
+            (() => Status(report), null),
+            (() => Summary(report), null),
+            (() => Detail(report), null),
+            (() => Errors(report), null),
+            (() => TrendTable(report, trends, out chartRows), part => TrendChart.Add(part, TrendSheet, trends, chartRows)),
         };
-        var trend = TrendTable(report, trends, out var chartRows);
-        sheets.Add((trend, part => TrendChart.Add(part, TrendSheet, trends, chartRows)));
 
         var sheetList = new Sheets();
         var names = new DefinedNames();
         for (var i = 0; i < sheets.Count; i++)
         {
-            var (builder, drawing) = sheets[i];
-            var part = builder.Write(workbook, noteBlock: i + 1, drawing);
+            var builder = sheets[i].Build();
+            var part = builder.Write(workbook, noteBlock: i + 1, sheets[i].Drawing);
             sheetList.Append(new Sheet { Name = builder.Name, SheetId = (uint)i + 1, Id = workbook.GetIdOfPart(part) });
             if (builder.FilterRange is { } range)
             {
