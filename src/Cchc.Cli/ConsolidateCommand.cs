@@ -193,7 +193,7 @@ internal static class ConsolidateCommand
                 reading.Reports.Where(r => selection.Counts(r.File)),
                 reading.Unreadable.Where(f => selection.Counts(f.File)),
                 options);
-            var trends = TrendsOf(report, reading.Reports, options, request.Trend);
+            var trends = Trends.For(report, reading.Reports, options, Ids(request.Trend));
 
             if (request.Out is { } target && !Write(target, kind, report, trends))
             {
@@ -210,18 +210,6 @@ internal static class ConsolidateCommand
             }
 
             return report.AllReadyToSign ? CliApp.Clean : CliApp.ErrorsFound;
-        }
-
-        private static IReadOnlyList<TrendSeries> TrendsOf(ConsolidatedReport report, IReadOnlyList<UnitReport> reports, ConsolidationOptions options, string? chosen)
-        {
-            if (report.Period is null)
-            {
-                return [];
-            }
-
-            var byPeriod = Trends.ConsolidateEach(reports, Trends.PeriodsUpTo(report.Period, reports), options, report);
-            var ids = chosen?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Trends.DefaultIds(report);
-            return Trends.Of(byPeriod, ids);
         }
 
         /// <summary>Written to a temporary file beside the target and renamed into place: an interrupted run leaves no half workbook.</summary>
@@ -324,6 +312,8 @@ internal static class ConsolidateCommand
                 return null;
             }
         }
+
+        private static string[]? Ids(string? list) => list?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
         private int Fail(string vi, string en)
         {

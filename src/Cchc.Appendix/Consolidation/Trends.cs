@@ -51,6 +51,22 @@ public static class Trends
         return periods.Select(p => done?.Period == p ? done : Consolidator.Consolidate(reports, null, options with { Period = p })).ToList();
     }
 
+    /// <summary>
+    /// The trend of <paramref name="report"/>: the chosen indicators (else <see cref="DefaultIds"/>) over the periods of its
+    /// kind that <paramref name="reports"/> hold, each consolidated with the same options.
+    /// </summary>
+    public static IReadOnlyList<TrendSeries> For(ConsolidatedReport report, IReadOnlyCollection<UnitReport> reports, ConsolidationOptions options, IEnumerable<string>? ids = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Period is null)
+        {
+            return [];
+        }
+
+        var byPeriod = ConsolidateEach(reports, PeriodsUpTo(report.Period, reports), options, report);
+        return Of(byPeriod, ids ?? DefaultIds(report));
+    }
+
     /// <summary>The indicators a trend shows unless the user chose: rates recomputed from counts, else other rates, else the largest counts.</summary>
     public static IReadOnlyList<string> DefaultIds(ConsolidatedReport report, int count = DefaultIndicators)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Cchc.Appendix.Text;
 
 namespace Cchc.Appendix.Consolidation;
@@ -16,28 +15,7 @@ public static class UnitNames
     public static string Key(string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var folded = VietnameseText.Fold(unit);
-        var builder = new StringBuilder(folded.Length);
-        var pendingSpace = false;
-        foreach (var c in folded)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(c);
-                pendingSpace = false;
-            }
-            else
-            {
-                pendingSpace = true;
-            }
-        }
-
-        var key = builder.ToString();
+        var key = VietnameseText.LabelKey(unit);
         foreach (var prefix in Committee)
         {
             if (key.StartsWith(prefix, StringComparison.Ordinal))

@@ -204,7 +204,7 @@ public static class ConsolidateApi
         var wantsTrends = string.Equals(include, "trends", StringComparison.OrdinalIgnoreCase);
         var accept = context.Request.Headers.Accept.ToString();
         var wantsWorkbook = accept.Contains(FilesApi.XlsxContentType, StringComparison.OrdinalIgnoreCase);
-        var series = wantsTrends || wantsWorkbook ? TrendsOf(report, reading.Reports, consolidation, trend) : [];
+        var series = wantsTrends || wantsWorkbook ? Trends.For(report, reading.Reports, consolidation, Ids(trend)) : [];
 
         var name = $"tong-hop-{(report.Period is null ? "phu-luc" : PeriodText.Slug(report.Period))}";
         if (wantsWorkbook)
@@ -264,21 +264,11 @@ public static class ConsolidateApi
 
         var reading = await UnitReader.ReadAsync(selection.Sources, AppendixChecker.Default, limits.Value.ReadLimits, cancellationToken: cancellationToken);
         var byPeriod = Trends.ConsolidateEach(reading.Reports, Trends.PeriodsUpTo(selection.Period, reading.Reports));
-        var chosen = ids?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Trends.DefaultIds(byPeriod[^1]);
+        var chosen = Ids(ids) ?? Trends.DefaultIds(byPeriod[^1]);
         return TypedResults.Ok(new UnitTrendResponse(unit.Trim(), selection.Period.ToString(), TrendDto.From(Trends.Of(byPeriod, chosen))));
     }
 
-    private static IReadOnlyList<TrendSeries> TrendsOf(ConsolidatedReport report, IReadOnlyList<UnitReport> reports, ConsolidationOptions options, string? chosen)
-    {
-        if (report.Period is null)
-        {
-            return [];
-        }
-
-        var byPeriod = Trends.ConsolidateEach(reports, Trends.PeriodsUpTo(report.Period, reports), options, report);
-        var ids = chosen?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? Trends.DefaultIds(report);
-        return Trends.Of(byPeriod, ids);
-    }
+    private static string[]? Ids(string? list) => list?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static UnitSource Upload(IFormFile file) =>
         new(FilesApi.SafeName(file.FileName), _ => ValueTask.FromResult(file.OpenReadStream()));

@@ -5,6 +5,7 @@ import type { CheckResult } from '../api/types';
 import { useLocale } from './context';
 import { AppendixTable } from './AppendixTable';
 import { ErrorBar } from './ErrorBar';
+import { saveBlob } from './download';
 import { attachWritten, sectionTitles, type SeverityFilter } from './findings';
 import { FindingsList } from './FindingsList';
 import { Summary } from './Summary';
@@ -67,15 +68,7 @@ export function Standalone({ api }: { api: ApiClient }) {
     setError(null);
     try {
       const { blob, fileName, applied, skipped } = await api.fixFile(file);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // Revoked later: some browsers start reading the blob only after the click handler returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(blob, fileName);
       const counts = applied !== null ? ` ${t('downloadedCounts', { a: applied, s: skipped ?? 0 })}` : '';
       setNotice(`${t('downloaded', { f: fileName })}${counts}`);
     } catch (err) {

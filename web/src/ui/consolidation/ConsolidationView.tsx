@@ -14,6 +14,7 @@ import { lazy, Suspense, useMemo, useRef, useState, type DragEvent } from 'react
 import type { ApiClient } from '../../api/client';
 import type { ConsolidationResult } from '../../api/consolidation';
 import { ErrorBar } from '../ErrorBar';
+import { saveBlob } from '../download';
 import { IndicatorTable } from './IndicatorTable';
 import { StatusTable } from './StatusTable';
 import { stateOf } from './format';
@@ -121,15 +122,7 @@ export function ConsolidationView({ api }: { api: ApiClient }) {
     setError(null);
     try {
       const { blob, fileName } = await api.consolidationWorkbook(files, { units });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // Revoked later: some browsers start reading the blob only after the click handler returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(blob, fileName);
       setNotice(text('downloaded', { f: fileName }));
     } catch (e) {
       setError(e);
