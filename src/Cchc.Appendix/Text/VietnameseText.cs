@@ -78,7 +78,13 @@ public static class VietnameseText
     /// The key two labels are compared by: folded, punctuation reduced to single spaces, leading list marks
     /// ("- ", "+ ", "a)") and trailing ":" or "." dropped.
     /// </summary>
-    public static string LabelKey(string label)
+    public static string LabelKey(string label) => LabelKey(label, null);
+
+    /// <summary>
+    /// As <see cref="LabelKey(string)"/>; where <paramref name="known"/> holds a key equal to the result, that string is
+    /// returned rather than a new one (a form's labels are the same strings check after check).
+    /// </summary>
+    internal static string LabelKey(string label, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? known)
     {
         // Folded and reduced in one pass into a buffer: the key is never longer than the label.
         var composed = Normalize(label);
@@ -104,7 +110,13 @@ public static class VietnameseText
             }
         }
 
-        return length == 0 ? string.Empty : new string(buffer[..length]);
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        var key = buffer[..length];
+        return known is { } lookup && lookup.TryGetValue(key, out var same) ? same : new string(key);
     }
 
     /// <summary>Collapses runs of white space (NBSP included) to one space and trims.</summary>
@@ -114,7 +126,7 @@ public static class VietnameseText
         var pendingSpace = false;
         foreach (var c in Normalize(text))
         {
-            if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u200B' or '\uFEFF')
+            if (IsSqueezedSpace(c))
             {
                 pendingSpace = true;
                 continue;
@@ -131,6 +143,9 @@ public static class VietnameseText
 
         return builder.ToString();
     }
+
+    /// <summary>A character <see cref="Squeeze"/> treats as white space: Unicode's, NBSP, zero-width space and BOM.</summary>
+    internal static bool IsSqueezedSpace(char c) => char.IsWhiteSpace(c) || c is '\u00A0' or '\u200B' or '\uFEFF';
 
     private static char FoldChar(char c) => c < FoldTable.Length ? FoldTable[c] : Decompose(c);
 
