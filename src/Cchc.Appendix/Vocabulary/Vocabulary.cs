@@ -21,6 +21,7 @@ internal sealed class Words
             .SelectMany(t => t.Prefixes.Select(p => (Prefix: p, t.Type)))
             .OrderByDescending(p => p.Prefix.Length)
             .ToArray();
+        LongestLabelPrefix = LabelTypes.Count == 0 ? 0 : LabelTypes[0].Prefix.Length;
         CumulativePhrases = file.CumulativePhrases;
         StockPhrases = file.StockPhrases;
         SubsetMarkers = file.SubsetMarkers;
@@ -38,6 +39,9 @@ internal sealed class Words
 
     /// <summary>Label prefixes in lower case with diacritics, longest first.</summary>
     public IReadOnlyList<(string Prefix, IndicatorType Type)> LabelTypes { get; }
+
+    /// <summary>The length of the longest of <see cref="LabelTypes"/>: how much of a label need be read to type it.</summary>
+    public int LongestLabelPrefix { get; }
 
     public IReadOnlyList<string> CumulativePhrases { get; }
 
