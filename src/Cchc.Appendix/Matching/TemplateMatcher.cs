@@ -103,14 +103,11 @@ internal static class TemplateMatcher
             var shingles = LabelShingles.Of(key);
             foreach (var gram in shingles.Grams)
             {
-                if (template.ByGram.TryGetValue(gram, out var entries))
+                foreach (var entry in template.EntriesWith(gram))
                 {
-                    foreach (var entry in entries)
+                    if (_common[entry]++ == 0)
                     {
-                        if (_common[entry]++ == 0)
-                        {
-                            _touched.Add(entry);
-                        }
+                        _touched.Add(entry);
                     }
                 }
             }

@@ -17,6 +17,9 @@ public static class VietnameseText
     /// </summary>
     private static readonly char[] FoldTable = BuildFoldTable();
 
+    /// <summary>Invariant lower case of the same characters: outside ASCII, each call would otherwise go through ICU.</summary>
+    private static readonly char[] LowerTable = BuildLowerTable();
+
     /// <summary>
     /// The characters whose Unicode NFC quick-check is "yes" and that never combine with a neighbour: Latin up to the
     /// combining marks, Latin Extended Additional (every precomposed Vietnamese letter) and general punctuation (dashes,
@@ -160,6 +163,20 @@ public static class VietnameseText
         }
 
         return true;
+    }
+
+    /// <summary>The invariant lower case of <paramref name="c"/>, as <see cref="char.ToLowerInvariant"/> gives it.</summary>
+    internal static char ToLower(char c) => c < LowerTable.Length ? LowerTable[c] : char.ToLowerInvariant(c);
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[0x2070];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = char.ToLowerInvariant((char)i);
+        }
+
+        return table;
     }
 
     private static char[] BuildFoldTable()

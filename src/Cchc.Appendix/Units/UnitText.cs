@@ -92,7 +92,7 @@ public static partial class UnitText
                 }
             }
 
-            opening[length++] = char.ToLowerInvariant(c);
+            opening[length++] = VietnameseText.ToLower(c);
         }
 
         var text = opening[..length];
