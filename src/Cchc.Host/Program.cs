@@ -12,10 +12,13 @@ builder.Services.AddRequestSafety();
 builder.Services.AddAppendixServices();
 builder.Services.AddReportArchive(builder.Configuration);
 builder.Services.AddHostHealthChecks();
+builder.Services.AddApiJson();
+builder.Services.AddAnswerCompression();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseLocalModeNotice();
+app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTransportSecurity();

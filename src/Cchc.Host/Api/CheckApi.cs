@@ -14,7 +14,7 @@ public static class CheckApi
         group.MapPost("/check", CheckAsync)
             .WithName("Check")
             .WithSummary("Kiểm tra phụ lục / Check the appendix the pane read")
-            .WithDescription("The title lines and table rows as read from Word, Excel or the browser; `?previous=archive` compares with the previous period from the archive.");
+            .WithDescription("The title lines and table rows as read from Word, Excel or the browser; `?previous=archive` compares with the previous period from the archive. `?rows=findings` echoes only the rows findings point at and the section headings (what the pane asks for), `?rows=false` no rows, `?rows=true` (the default) every row.");
         return endpoints;
     }
 
@@ -22,12 +22,18 @@ public static class CheckApi
         CheckRequest request,
         string? previous,
         string? lang,
+        string? rows,
         PreviousReports previousReports,
         CancellationToken cancellationToken)
     {
         if (ValidateQuery(previous, lang) is { } invalidQuery)
         {
             return invalidQuery;
+        }
+
+        if (ParseRows(rows, out var echo) is { } invalidRows)
+        {
+            return invalidRows;
         }
 
         if (ReadCurrent(request, out var source, out var current) is { } unreadable)
@@ -43,7 +49,7 @@ public static class CheckApi
 
         cancellationToken.ThrowIfCancellationRequested();
         var report = AppendixChecker.Default.Check(current, found.Snapshot);
-        return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason));
+        return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason, echo));
     }
 
     /// <summary>The pane's read of the open document as a snapshot, or the Problem saying why it is not one.</summary>
@@ -112,6 +118,25 @@ public static class CheckApi
     }
 
     internal static bool IsEnglish(string? lang) => lang == "en";
+
+    /// <summary>
+    /// Which rows the answer echoes: every row by default, as the upload page shows the whole table; only those the
+    /// findings point at (and the section headings) for a caller that holds the table already, as the pane does.
+    /// </summary>
+    internal static ProblemHttpResult? ParseRows(string? rows, out RowEcho echo)
+    {
+        RowEcho? parsed = rows?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "true" => RowEcho.All,
+            "findings" => RowEcho.Findings,
+            "false" => RowEcho.None,
+            _ => null,
+        };
+        echo = parsed ?? RowEcho.All;
+        return parsed is not null
+            ? null
+            : P.Result(P.InvalidRequest, "Tham số rows chỉ nhận true, findings hoặc false.", "The rows parameter accepts only true, findings or false.", extensions: new Dictionary<string, object?> { ["field"] = "rows" });
+    }
 
     internal static ProblemHttpResult NoAppendix(AppendixSearch search) => P.Result(P.NoAppendix, search.Explanation, search.ExplanationEn);
 }

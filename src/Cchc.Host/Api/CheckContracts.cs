@@ -109,3 +109,11 @@ public sealed record CheckResponse(
     /// <summary>False when the table was recognised by its shape, having no header row.</summary>
     public bool HeaderRow { get; init; } = true;
 }
+
+/// <summary>Which rows a check's answer echoes (<c>?rows=</c>): every row, those the findings point at and the section headings, or none.</summary>
+public enum RowEcho
+{
+    All,
+    Findings,
+    None,
+}
