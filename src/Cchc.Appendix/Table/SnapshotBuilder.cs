@@ -472,15 +472,19 @@ public static class SnapshotBuilder
         return signature;
     }
 
-    private static bool IsSignatureText(string text)
+    private static bool IsSignatureText(string text) => IsSignatureText(text.AsSpan());
+
+    private static bool IsSignatureText(ReadOnlySpan<char> text)
     {
-        var trimmed = text.AsSpan().Trim();
-        if (trimmed.Length is < 2 or > MaxSignatureLength || char.ToUpperInvariant(trimmed[0]) is not ('N' or 'T' or 'K' or 'C' or 'P'))
+        // Every cell of a table is asked: most are settled by length and first letter, without folding. Only ASCII
+        // letters upper-case to these, so the letter is compared as written.
+        var trimmed = text.Trim();
+        if (trimmed.Length is < 2 or > MaxSignatureLength || trimmed[0] is not ('N' or 'T' or 'K' or 'C' or 'P' or 'n' or 't' or 'k' or 'c' or 'p'))
         {
             return false;
         }
 
-        var key = VietnameseText.LabelKey(text);
+        var key = VietnameseText.LabelKey(trimmed.ToString());
         return key.StartsWith("NOI NHAN", StringComparison.Ordinal)
             || key.StartsWith("TM UY BAN", StringComparison.Ordinal)
             || key.StartsWith("TM UBND", StringComparison.Ordinal)
@@ -503,9 +507,10 @@ public static class SnapshotBuilder
                     return false;
                 }
 
-                foreach (var line in cell.Text.Split('\n'))
+                var text = cell.Text.AsSpan();
+                foreach (var line in text.Split('\n'))
                 {
-                    signature |= IsSignatureText(line.Trim());
+                    signature |= IsSignatureText(text[line]);
                 }
             }
         }
