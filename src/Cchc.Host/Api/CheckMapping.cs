@@ -21,9 +21,20 @@ public static partial class CheckMapping
 
         foreach (var table in tables ?? [])
         {
-            var rows = (table?.Rows ?? [])
-                .Select(row => new RawRow((row?.Cells ?? []).Select(ToRawCell).ToArray()))
-                .ToArray();
+            var source = table?.Rows ?? [];
+            var rows = new RawRow[source.Count];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var cells = source[r]?.Cells ?? [];
+                var raw = new RawCell[cells.Count];
+                for (var c = 0; c < raw.Length; c++)
+                {
+                    raw[c] = ToRawCell(cells[c]);
+                }
+
+                rows[r] = new RawRow(raw);
+            }
+
             blocks.Add(new TableBlock(rows, table?.Sheet));
         }
 
