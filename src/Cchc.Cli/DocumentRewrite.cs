@@ -13,8 +13,12 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
 {
     private bool English => inputs.English;
 
-    /// <summary>The file to write, or null (with the reason printed) when the command line does not allow one.</summary>
-    public FileInfo? Target(FileInfo input, FileInfo? requested, bool inPlace)
+    /// <summary>
+    /// The file to write, or null (with the reason printed) when the command line does not allow one. Paths are
+    /// compared where they really lead (links resolved): the output may be the input only with --in-place, and never
+    /// another input such as last period's report.
+    /// </summary>
+    public FileInfo? Target(FileInfo input, FileInfo? requested, bool inPlace, IEnumerable<(FileInfo File, string Option)> otherInputs)
     {
         var target = requested ?? (inPlace ? input : null);
         if (target is null)
@@ -22,7 +26,17 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
             return Fail("Thiếu tệp kết quả: hãy ghi --out TỆP (hoặc --in-place để ghi đè lên chính tệp đầu vào).", "No output file: give --out FILE (or --in-place to write over the input).");
         }
 
-        if (!inPlace && string.Equals(Path.GetFullPath(target.FullName), Path.GetFullPath(input.FullName), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+        foreach (var (other, option) in otherInputs)
+        {
+            if (RealPaths.Same(target, other))
+            {
+                return Fail(
+                    $"Tệp kết quả “{target.Name}” chính là tệp {option} đang đọc; hãy chọn tên khác cho --out để không ghi đè lên nó.",
+                    $"The output “{target.Name}” is the file given as {option}; choose another name for --out so that it is not overwritten.");
+            }
+        }
+
+        if (!inPlace && RealPaths.Same(target, input))
         {
             return Fail(
                 $"Tệp kết quả “{target.Name}” trùng với tệp đầu vào; hãy chọn tên khác cho --out, hoặc thêm --in-place nếu thực sự muốn ghi đè.",
@@ -37,8 +51,12 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
         return target;
     }
 
-    /// <summary>Writes <paramref name="edits"/> and <paramref name="marks"/> into a copy of <paramref name="input"/> at <paramref name="target"/>; the exit code.</summary>
-    public int Write(FileInfo input, FileInfo target, IReadOnlyList<CellEdit> edits, IReadOnlyList<CellMark> marks, WriteOptions options, AppendixChecker checker)
+    /// <summary>
+    /// Writes <paramref name="edits"/> and <paramref name="marks"/> into a copy of <paramref name="input"/> at <paramref name="target"/>;
+    /// the exit code. The temporary file beside the target is gone on every way out, the target is replaced only by a
+    /// complete file flushed to disk, and a cancellation (Ctrl+C) leaves the target as it was.
+    /// </summary>
+    public int Write(FileInfo input, FileInfo target, IReadOnlyList<CellEdit> edits, IReadOnlyList<CellMark> marks, WriteOptions options, AppendixChecker checker, CancellationToken cancellationToken = default)
     {
         var temporary = Path.Combine(target.DirectoryName!, $".{target.Name}.{Guid.NewGuid():N}.tmp");
         WriteResult result;
@@ -47,27 +65,38 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
             using (var source = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read))
             using (var destination = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                result = AppendixWriter.Apply(source, destination, input.Name, edits, marks, options);
+                result = AppendixWriter.Apply(source, destination, input.Name, edits, marks, options, cancellationToken: cancellationToken);
                 destination.Flush(flushToDisk: true);
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, target.FullName, overwrite: true);
         }
         catch (DocumentReadException ex)
         {
-            return Failed(temporary, $"{input.Name}: {ex.Message}", $"{input.Name}: {ex.MessageEn}");
+            return Failed($"{input.Name}: {ex.Message}", $"{input.Name}: {ex.MessageEn}");
+        }
+        catch (OperationCanceledException)
+        {
+            Fail($"Đã dừng theo yêu cầu; “{target.Name}” không bị thay đổi.", $"Stopped on request; “{target.Name}” was not changed.");
+            return CliApp.Interrupted;
         }
         catch (UnauthorizedAccessException)
         {
-            return Failed(temporary, $"Không có quyền ghi tệp “{target.Name}”.", $"No permission to write “{target.Name}”.");
+            return Failed($"Không có quyền ghi tệp “{target.Name}”.", $"No permission to write “{target.Name}”.");
         }
         catch (IOException ex)
         {
-            return Failed(temporary, $"Không ghi được tệp “{target.Name}”: {ex.Message}", $"Could not write “{target.Name}”: {ex.Message}");
+            return Failed($"Không ghi được tệp “{target.Name}”: {ex.Message}", $"Could not write “{target.Name}”: {ex.Message}");
+        }
+        finally
+        {
+            RemoveQuietly(temporary);
         }
 
         Summarise(result, target, options);
-        var written = inputs.ReadAppendix(target);
+        // The output is in place by now; checking it is what the user waits for, not something to stop halfway.
+        var written = inputs.ReadAppendix(target, CancellationToken.None);
         if (written is null)
         {
             return CliApp.Unusable;
@@ -85,8 +114,8 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
         else
         {
             output.WriteLine(English
-                ? $"Changed {result.Applied.Count} cells{(options.Track ? " as tracked changes" : string.Empty)}, marked {result.Marked}, skipped {result.Skipped.Count}."
-                : $"Đã sửa {result.Applied.Count} ô{(options.Track ? " (theo dõi thay đổi)" : string.Empty)}, đánh dấu {result.Marked} ô, bỏ qua {result.Skipped.Count} ô.");
+                ? $"Changed {result.Applied.Count} cells{(result.Tracked ? " as tracked changes" : string.Empty)}, marked {result.Marked}, skipped {result.Skipped.Count}."
+                : $"Đã sửa {result.Applied.Count} ô{(result.Tracked ? " (theo dõi thay đổi)" : string.Empty)}, đánh dấu {result.Marked} ô, bỏ qua {result.Skipped.Count} ô.");
             foreach (var skipped in result.Skipped.Where(s => s.Reason != SkipReason.AlreadyApplied))
             {
                 var where = skipped.Edit.Row == 0
@@ -113,19 +142,23 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
         _ => "the cell already holds the proposed value.",
     };
 
-    private int Failed(string temporary, string vi, string en)
+    private int Failed(string vi, string en)
+    {
+        Fail(vi, en);
+        return CliApp.Unusable;
+    }
+
+    /// <summary>After a successful rename there is nothing left to remove; a failing disk may keep the file, never the target.</summary>
+    private static void RemoveQuietly(string temporary)
     {
         try
         {
             File.Delete(temporary);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Left behind only if the disk itself fails; the output file was never touched.
         }
-
-        Fail(vi, en);
-        return CliApp.Unusable;
     }
 
     private FileInfo? Fail(string vi, string en)

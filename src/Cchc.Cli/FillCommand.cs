@@ -19,17 +19,18 @@ internal static class FillCommand
         };
         arguments.AddTo(command);
 
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellationToken) =>
         {
-            var job = arguments.Start(parsed, output, error);
-            var last = job?.Inputs.ReadAppendix(parsed.GetValue(previous)!);
+            var previousFile = parsed.GetValue(previous)!;
+            var job = arguments.Start(parsed, output, error, previousFile, cancellationToken);
+            var last = job?.Inputs.ReadAppendix(previousFile, cancellationToken);
             if (job is null || last is null)
             {
-                return CliApp.Unusable;
+                return Task.FromResult(CliApp.Unusable);
             }
 
             var plan = new PrefillPlanner(job.Checker).Plan(job.Current, last);
-            return job.Rewrite.Write(job.Input, job.Destination, plan.Edits(), [], new WriteOptions(Track: !parsed.GetValue(noTrack)), job.Checker);
+            return Task.FromResult(job.Rewrite.Write(job.Input, job.Destination, plan.Edits(), [], new WriteOptions(Track: !parsed.GetValue(noTrack)), job.Checker, cancellationToken));
         });
 
         return command;

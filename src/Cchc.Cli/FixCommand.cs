@@ -21,30 +21,30 @@ internal static class FixCommand
         };
         arguments.AddTo(command);
 
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellationToken) =>
         {
             var codes = Codes(parsed.GetValue(only), arguments.English(parsed), error, out var codesValid);
-            var job = codesValid ? arguments.Start(parsed, output, error) : null;
+            var previousFile = parsed.GetValue(previous);
+            var job = codesValid ? arguments.Start(parsed, output, error, previousFile, cancellationToken) : null;
             if (job is null)
             {
-                return CliApp.Unusable;
+                return Task.FromResult(CliApp.Unusable);
             }
 
-            var previousFile = parsed.GetValue(previous);
-            var previousSnapshot = previousFile is null ? null : job.Inputs.ReadAppendix(previousFile);
+            var previousSnapshot = previousFile is null ? null : job.Inputs.ReadAppendix(previousFile, cancellationToken);
             if (previousFile is not null && previousSnapshot is null)
             {
-                return CliApp.Unusable;
+                return Task.FromResult(CliApp.Unusable);
             }
 
             var options = new WriteOptions(Track: !parsed.GetValue(noTrack), Clear: parsed.GetValue(clear));
             if (options.Clear)
             {
-                return job.Rewrite.Write(job.Input, job.Destination, [], [], options, job.Checker);
+                return Task.FromResult(job.Rewrite.Write(job.Input, job.Destination, [], [], options, job.Checker, cancellationToken));
             }
 
             var report = job.Checker.Check(job.Current, previousSnapshot);
-            return job.Rewrite.Write(job.Input, job.Destination, Corrections.Edits(report, job.Current, codes), Corrections.Marks(report, codes), options, job.Checker);
+            return Task.FromResult(job.Rewrite.Write(job.Input, job.Destination, Corrections.Edits(report, job.Current, codes), Corrections.Marks(report, codes), options, job.Checker, cancellationToken));
         });
 
         return command;

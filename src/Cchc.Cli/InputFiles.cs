@@ -12,7 +12,7 @@ internal sealed class InputFiles(bool english, TextWriter error)
 {
     public bool English { get; } = english;
 
-    public TableSnapshot? ReadAppendix(FileInfo file)
+    public TableSnapshot? ReadAppendix(FileInfo file, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -27,7 +27,7 @@ internal sealed class InputFiles(bool english, TextWriter error)
                         : $"The file “{file.Name}” does not exist. Check the name and path.");
             }
 
-            return AppendixDocument.ReadFile(file.FullName);
+            return AppendixDocument.ReadFile(file.FullName, cancellationToken: cancellationToken);
         }
         catch (DocumentReadException ex)
         {
@@ -40,6 +40,13 @@ internal sealed class InputFiles(bool english, TextWriter error)
         catch (IOException ex)
         {
             return Fail($"Không đọc được tệp “{file.Name}”: {ex.Message}", $"Could not read “{file.Name}”: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A reader fault is still one sentence and exit 2, never a stack trace: the user can do nothing with one.
+            return Fail(
+                $"{file.Name}: Tệp có cấu trúc bất thường nên không đọc được; hãy mở bằng Word hoặc Excel, lưu lại rồi thử lại.",
+                $"{file.Name}: The file has an unusual structure and cannot be read; open it in Word or Excel, save it again and retry.");
         }
     }
 

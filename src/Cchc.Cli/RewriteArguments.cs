@@ -33,16 +33,18 @@ internal sealed class RewriteArguments
 
     /// <summary>
     /// Loads the templates, settles where to write and reads the input, in that order; null, with the reason
-    /// already printed, when any of them fails.
+    /// already printed, when any of them fails. <paramref name="previous"/> is the command's --previous, which the
+    /// output may never replace.
     /// </summary>
-    public RewriteJob? Start(ParseResult parsed, TextWriter output, TextWriter error)
+    public RewriteJob? Start(ParseResult parsed, TextWriter output, TextWriter error, FileInfo? previous, CancellationToken cancellationToken)
     {
         var inputs = new InputFiles(English(parsed), error);
         var catalog = inputs.Templates(parsed.GetValue(Templates));
         var rewrite = new DocumentRewrite(inputs, output, error);
         var input = parsed.GetValue(File)!;
-        var destination = catalog is null ? null : rewrite.Target(input, parsed.GetValue(Output), parsed.GetValue(InPlace));
-        var current = destination is null ? null : inputs.ReadAppendix(input);
+        (FileInfo, string)[] others = previous is null ? [] : [(previous, "--previous")];
+        var destination = catalog is null ? null : rewrite.Target(input, parsed.GetValue(Output), parsed.GetValue(InPlace), others);
+        var current = destination is null ? null : inputs.ReadAppendix(input, cancellationToken);
         return current is null ? null : new RewriteJob(inputs, rewrite, input, destination!, current, new AppendixChecker(catalog!));
     }
 }

@@ -13,16 +13,16 @@ internal static class RollCommand
         var command = new Command("roll", "Tạo phụ lục kỳ sau từ kỳ này: đổi kỳ ở tiêu đề, để trống số và ngày báo cáo, giữ số tồn, xóa số phát sinh, ghi số lũy kế vào ghi chú.");
         arguments.AddTo(command);
 
-        command.SetAction(parsed =>
+        command.SetAction((parsed, cancellationToken) =>
         {
-            var job = arguments.Start(parsed, output, error);
+            var job = arguments.Start(parsed, output, error, previous: null, cancellationToken);
             if (job is null)
             {
-                return CliApp.Unusable;
+                return Task.FromResult(CliApp.Unusable);
             }
 
             // Next period's document starts clean: its changes are the new report, not revisions for a reviewer of this one.
-            return job.Rewrite.Write(job.Input, job.Destination, new RollForward(job.Checker).Plan(job.Current), [], new WriteOptions(Track: false), job.Checker);
+            return Task.FromResult(job.Rewrite.Write(job.Input, job.Destination, new RollForward(job.Checker).Plan(job.Current), [], new WriteOptions(Track: false), job.Checker, cancellationToken));
         });
 
         return command;

@@ -13,16 +13,17 @@ public static class AppendixDocument
 {
     /// <summary>The appendix of the document in <paramref name="stream"/>; <paramref name="fileName"/> only names it in messages.</summary>
     /// <exception cref="DocumentReadException">The file is not a readable Word or Excel document, or holds no appendix.</exception>
-    public static TableSnapshot Read(Stream stream, string fileName, ReadLimits? limits = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; checked while parts are parsed.</exception>
+    public static TableSnapshot Read(Stream stream, string fileName, ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        var blocks = ReadBlocks(stream, fileName, limits);
+        var blocks = ReadBlocks(stream, fileName, limits, cancellationToken);
         var search = SnapshotBuilder.Find(blocks, SourceKind.File);
         return search.Snapshot ?? throw ReadFailures.NoAppendix(DisplayName(fileName), search);
     }
 
     /// <summary>The appendix of the file at <paramref name="path"/>.</summary>
     /// <exception cref="DocumentReadException">The file is not a readable Word or Excel document, or holds no appendix.</exception>
-    public static TableSnapshot ReadFile(string path, ReadLimits? limits = null)
+    public static TableSnapshot ReadFile(string path, ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         limits ??= ReadLimits.Default;
         var info = new FileInfo(path);
@@ -32,7 +33,7 @@ public static class AppendixDocument
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return Read(stream, info.Name, limits);
+        return Read(stream, info.Name, limits, cancellationToken);
     }
 
     /// <summary>
@@ -40,19 +41,19 @@ public static class AppendixDocument
     /// callers that build the snapshot themselves or need the raw cells.
     /// </summary>
     /// <exception cref="DocumentReadException">The file is not a readable Word or Excel document.</exception>
-    public static IReadOnlyList<DocumentBlock> ReadBlocks(Stream stream, string fileName, ReadLimits? limits = null)
+    public static IReadOnlyList<DocumentBlock> ReadBlocks(Stream stream, string fileName, ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= ReadLimits.Default;
         var name = DisplayName(fileName);
         var bytes = PackageInspector.Buffer(stream, name, limits);
-        var kind = PackageInspector.InspectForReading(bytes, name, limits, out var declaredLengths);
-        return ReadBlocks(bytes, kind, name, limits, new PartBudget(name, limits, declaredLengths));
+        var kind = PackageInspector.InspectForReading(bytes, name, limits, out var declaredLengths, cancellationToken);
+        return ReadBlocks(bytes, kind, name, limits, new PartBudget(name, limits, declaredLengths, cancellationToken));
     }
 
     /// <summary>The blocks of a package already buffered, inspected and every part inflated once; writers read the document they are about to change with it.</summary>
-    internal static IReadOnlyList<DocumentBlock> ReadBlocks(byte[] bytes, DocumentKind kind, string name, ReadLimits limits) =>
-        ReadBlocks(bytes, kind, name, limits, new PartBudget(name, limits, declaredLengths: null));
+    internal static IReadOnlyList<DocumentBlock> ReadBlocks(byte[] bytes, DocumentKind kind, string name, ReadLimits limits, CancellationToken cancellationToken) =>
+        ReadBlocks(bytes, kind, name, limits, new PartBudget(name, limits, declaredLengths: null, cancellationToken));
 
     private static List<DocumentBlock> ReadBlocks(byte[] bytes, DocumentKind kind, string name, ReadLimits limits, PartBudget budget)
     {
@@ -63,11 +64,15 @@ public static class AppendixDocument
             if (kind == DocumentKind.Docx)
             {
                 using var word = WordprocessingDocument.Open(memory, false, settings);
-                return new WordReader(name, limits).Read(word, budget);
+                return new WordReader(name, limits, budget).Read(word);
             }
 
             using var excel = SpreadsheetDocument.Open(memory, false, settings);
-            return new ExcelReader(name, limits).Read(excel, budget);
+            return new ExcelReader(name, limits, budget).Read(excel);
+        }
+        catch (Exception e) when (e is NestingTooDeepException or InsufficientExecutionStackException)
+        {
+            throw ReadFailures.TooDeep(name, ReadLimits.MaxNestingDepth);
         }
         catch (Exception e) when (IsMalformedDocument(e))
         {
@@ -76,7 +81,7 @@ public static class AppendixDocument
     }
 
     /// <summary>Characters bound each part as the SDK parses it; bytes were already bounded when inflating.</summary>
-    internal static OpenSettings OpenSettingsFor(ReadLimits limits) => new() { MaxCharactersInPart = limits.MaxUncompressedBytes };
+    internal static OpenSettings OpenSettingsFor(ReadLimits limits) => new() { MaxCharactersInPart = limits.MaxPartBytes };
 
     /// <summary>What the content of <paramref name="stream"/> is, without reading the document itself.</summary>
     /// <exception cref="DocumentReadException">The file is not a Word or Excel document; the error says what it is instead.</exception>
@@ -85,7 +90,7 @@ public static class AppendixDocument
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= ReadLimits.Default;
         var name = DisplayName(fileName);
-        return PackageInspector.Inspect(PackageInspector.Buffer(stream, name, limits), name, limits, inflate: false);
+        return PackageInspector.Inspect(PackageInspector.Buffer(stream, name, limits), name, limits);
     }
 
     /// <summary>

@@ -114,12 +114,18 @@ public static class ArchiveNames
     }
 
     /// <summary>
-    /// Orders the reports of one period folder, best first: a name that says it is the appendix ("phụ lục",
-    /// "PL", "appendix") before the report body or other attachments, then the newest.
+    /// Orders the reports of one period folder, best first: one saved through the product (its record names its current
+    /// version) before loose files, whatever they are called; then a name that says it is the appendix ("phụ lục",
+    /// "PL", "appendix") before the report body or other attachments; then the newest.
     /// </summary>
-    public static IEnumerable<T> BestFirst<T>(IEnumerable<T> candidates, Func<T, string> name, Func<T, DateTimeOffset?> modified) =>
+    public static IEnumerable<ArchivedReport> BestFirst(IEnumerable<ArchivedReport> candidates) =>
+        BestFirst(candidates, report => report.FileName, report => report.Modified, report => report.SavedBy is not null);
+
+    /// <inheritdoc cref="BestFirst(IEnumerable{ArchivedReport})"/>
+    public static IEnumerable<T> BestFirst<T>(IEnumerable<T> candidates, Func<T, string> name, Func<T, DateTimeOffset?> modified, Func<T, bool>? savedThroughProduct = null) =>
         candidates
-            .OrderByDescending(candidate => LooksLikeAppendix(name(candidate)))
+            .OrderByDescending(candidate => savedThroughProduct?.Invoke(candidate) ?? false)
+            .ThenByDescending(candidate => LooksLikeAppendix(name(candidate)))
             .ThenByDescending(candidate => modified(candidate) ?? DateTimeOffset.MinValue)
             .ThenBy(candidate => name(candidate), StringComparer.Ordinal);
 

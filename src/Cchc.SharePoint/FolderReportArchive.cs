@@ -10,8 +10,9 @@ namespace Cchc.SharePoint;
 /// </summary>
 /// <remarks>
 /// eTags are a hash of the content, not the last-write time, so a replace within the clock's resolution is still
-/// seen. Writes go to a temporary file in the same folder and are renamed into place, so a reader never sees half
-/// a report. Saves are serialised within the process; two processes sharing one folder rely on the rename: a create
+/// seen. Writes go to a temporary file in the same folder, flushed to disk, and are renamed into place, so a reader
+/// never sees half a report, not even after a power cut. Each save writes its record (<c>{file}.cchc.json</c>) the
+/// same way. Saves are serialised within the process; two processes sharing one folder rely on the rename: a create
 /// never overwrites, but two concurrent replaces of the same eTag can both succeed.
 /// The open document's URL is ignored: a local file has no library around it to search.
 /// </remarks>
@@ -22,13 +23,15 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
     private readonly string _root;
     private readonly long _maxFileBytes;
     private readonly SemaphoreSlim _saveLock = new(1, 1);
+    private readonly TimeProvider _time;
 
-    public FolderReportArchive(string root, long maxFileBytes = ArchiveOptions.DefaultMaxFileBytes)
+    public FolderReportArchive(string root, long maxFileBytes = ArchiveOptions.DefaultMaxFileBytes, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileBytes);
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _maxFileBytes = maxFileBytes;
+        _time = time ?? TimeProvider.System;
     }
 
     public string Kind => "folder";
@@ -48,8 +51,13 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
                 return null;
             }
 
-            var best = ArchiveNames.BestFirst(ReportFiles(directory), file => file.Name, file => file.LastWriteTimeUtc).FirstOrDefault();
-            return best is null ? null : await DescribeAsync(lookup.Unit, lookup.Period, folder, best, cancellationToken).ConfigureAwait(false);
+            var reports = new List<ArchivedReport>();
+            foreach (var file in ReportFiles(directory))
+            {
+                reports.Add(await DescribeAsync(lookup.Unit, lookup.Period, folder, file, cancellationToken).ConfigureAwait(false));
+            }
+
+            return ArchiveNames.BestFirst(reports).FirstOrDefault();
         }).ConfigureAwait(false);
     }
 
@@ -81,7 +89,7 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
         });
     }
 
-    public async Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, CancellationToken cancellationToken = default)
+    public async Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, ReportSaver? savedBy = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(content);
@@ -119,6 +127,8 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
 
                         File.Move(temp, target, overwrite: true);
                     }
+
+                    await WriteRecordAsync(directory, ArchiveRecord.For(name, eTag, savedBy, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -126,7 +136,7 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
                 }
 
                 var saved = new FileInfo(target);
-                return new ArchivedReport(unit, period, name, $"{folder}/{name}", eTag, saved.LastWriteTimeUtc, saved.Length);
+                return new ArchivedReport(unit, period, name, $"{folder}/{name}", eTag, saved.LastWriteTimeUtc, saved.Length) { SavedBy = savedBy ?? ReportSaver.Unknown };
             }
             finally
             {
@@ -162,10 +172,13 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
                     }
 
                     var folder = $"{unitSlug}/{yearDirectory.Name}/{periodDirectory.Name}";
-                    foreach (var file in ArchiveNames.BestFirst(ReportFiles(periodDirectory), file => file.Name, file => file.LastWriteTimeUtc))
+                    var inPeriod = new List<ArchivedReport>();
+                    foreach (var file in ReportFiles(periodDirectory))
                     {
-                        reports.Add(await DescribeAsync(unit, period!, folder, file, cancellationToken).ConfigureAwait(false));
+                        inPeriod.Add(await DescribeAsync(unit, period!, folder, file, cancellationToken).ConfigureAwait(false));
                     }
+
+                    reports.AddRange(ArchiveNames.BestFirst(inPeriod));
                 }
             }
 
@@ -204,8 +217,45 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
     private static IEnumerable<FileInfo> ReportFiles(DirectoryInfo directory) =>
         directory.EnumerateFiles().Where(file => ArchiveNames.IsReportFileName(file.Name) && !file.Name.StartsWith('.'));
 
-    private static async Task<ArchivedReport> DescribeAsync(string unit, ReportPeriod period, string folder, FileInfo file, CancellationToken cancellationToken) =>
-        new(unit, period, file.Name, $"{folder}/{file.Name}", await HashFileAsync(file.FullName, cancellationToken).ConfigureAwait(false), file.LastWriteTimeUtc, file.Length);
+    private static async Task<ArchivedReport> DescribeAsync(string unit, ReportPeriod period, string folder, FileInfo file, CancellationToken cancellationToken)
+    {
+        var eTag = await HashFileAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        var record = await ReadRecordAsync(file, cancellationToken).ConfigureAwait(false);
+        return new ArchivedReport(unit, period, file.Name, $"{folder}/{file.Name}", eTag, file.LastWriteTimeUtc, file.Length) { SavedBy = record?.SaverOf(eTag) };
+    }
+
+    /// <summary>The record beside <paramref name="report"/>, or null when there is none or it is not one of ours.</summary>
+    private static async Task<ArchiveRecord?> ReadRecordAsync(FileInfo report, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(report.DirectoryName!, ArchiveRecord.NameFor(report.Name));
+        var record = new FileInfo(path);
+        if (!record.Exists || record.Length > ArchiveRecord.MaxBytes)
+        {
+            return null;
+        }
+
+        return ArchiveRecord.Parse(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), report.Name);
+    }
+
+    /// <summary>Writes a record as a report is written: a flushed temporary file renamed over the old record.</summary>
+    private static async Task WriteRecordAsync(string directory, ArchiveRecord record, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(directory, $"{TempPrefix}{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
+            {
+                await output.WriteAsync(record.ToBytes(), cancellationToken).ConfigureAwait(false);
+                output.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, Path.Combine(directory, ArchiveRecord.NameFor(record.File)), overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
 
     private async Task<string> CopyToTempAsync(Stream content, string temp, CancellationToken cancellationToken)
     {
@@ -231,7 +281,9 @@ public sealed class FolderReportArchive : IReportArchive, IDisposable
             throw ArchiveErrors.InvalidFileName(Path.GetFileName(temp), "tệp trống, không có nội dung để lưu", "the file is empty, there is nothing to store");
         }
 
+        // On disk before the rename, or a power cut could leave the new name on an empty file.
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        output.Flush(flushToDisk: true);
         return FormatETag(hash.GetHashAndReset());
     }
 

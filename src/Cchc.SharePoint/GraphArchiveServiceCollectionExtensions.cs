@@ -26,7 +26,7 @@ internal static class GraphArchiveServiceCollectionExtensions
                 provider.GetRequiredService<GraphArchiveHttpClient>().Client,
                 new UserTokenAuthenticationProvider(tokens, options.SharePoint),
                 options.SharePoint.GraphBaseUrl.TrimEnd('/'));
-            return new GraphReportArchive(client, options);
+            return new GraphReportArchive(client, options, provider.GetService<TimeProvider>());
         });
         return services;
     }

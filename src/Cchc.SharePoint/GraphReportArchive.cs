@@ -33,15 +33,17 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
     private readonly GraphServiceClient _client;
     private readonly SharePointArchiveOptions _options;
     private readonly long _maxFileBytes;
+    private readonly TimeProvider _time;
     private string? _driveId;
 
-    public GraphReportArchive(GraphServiceClient client, ArchiveOptions options)
+    public GraphReportArchive(GraphServiceClient client, ArchiveOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _options = options.SharePoint;
         _maxFileBytes = options.MaxFileBytes;
+        _time = time ?? TimeProvider.System;
     }
 
     public string Kind => "sharepoint";
@@ -63,7 +65,7 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
 
             var driveId = await DriveIdAsync(cancellationToken).ConfigureAwait(false);
             var items = await ChildrenAsync(driveId, InLibrary(folder), cancellationToken).ConfigureAwait(false);
-            return Best(lookup, driveId, items, _ => true);
+            return (await ReportsAsync(lookup, driveId, items, _ => true, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
         }).ConfigureAwait(false);
     }
 
@@ -100,7 +102,7 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
         }).ConfigureAwait(false);
     }
 
-    public async Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, CancellationToken cancellationToken = default)
+    public async Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, ReportSaver? savedBy = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(content);
@@ -120,7 +122,7 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
             try
             {
                 saved = buffer.Length <= SimpleUploadLimit
-                    ? await PutAsync(driveId, path, buffer, ifMatchETag, cancellationToken).ConfigureAwait(false)
+                    ? await PutAsync(driveId, path, buffer, ifMatchETag, createOnly: ifMatchETag is null, cancellationToken).ConfigureAwait(false)
                     : await UploadInSessionAsync(driveId, path, buffer, ifMatchETag, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiException exception) when (exception.ResponseStatusCode == (int)HttpStatusCode.Conflict && ifMatchETag is null)
@@ -139,7 +141,14 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
                 throw ArchiveErrors.Unavailable();
             }
 
-            return new ArchivedReport(unit, period, saved.Name ?? name, $"{driveId}/{saved.Id}", saved.ETag, saved.LastModifiedDateTime, saved.Size ?? buffer.Length);
+            // The record names the version just saved; a later edit in the library gives the file another eTag.
+            var record = ArchiveRecord.For(saved.Name ?? name, saved.ETag, savedBy, _time.GetUtcNow());
+            using (var recordContent = new MemoryStream(record.ToBytes()))
+            {
+                await PutAsync(driveId, $"{path}{ArchiveRecord.Suffix}", recordContent, ifMatchETag: null, createOnly: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new ArchivedReport(unit, period, saved.Name ?? name, $"{driveId}/{saved.Id}", saved.ETag, saved.LastModifiedDateTime, saved.Size ?? buffer.Length) { SavedBy = savedBy ?? ReportSaver.Unknown };
         }).ConfigureAwait(false);
     }
 
@@ -166,7 +175,7 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
                     }
 
                     var files = await ChildrenAsync(driveId, $"{unitFolder}/{yearName}/{periodFolder.Name}", cancellationToken).ConfigureAwait(false);
-                    reports.AddRange(Reports(new ArchiveLookup(unit, period!), driveId, files, _ => true));
+                    reports.AddRange(await ReportsAsync(new ArchiveLookup(unit, period!), driveId, files, _ => true, cancellationToken).ConfigureAwait(false));
                 }
             }
 
@@ -225,7 +234,8 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
 
         foreach (var (folder, filter) in searches)
         {
-            var found = Best(lookup, driveId, await ChildrenAsync(driveId, folder, cancellationToken).ConfigureAwait(false), filter);
+            var items = await ChildrenAsync(driveId, folder, cancellationToken).ConfigureAwait(false);
+            var found = (await ReportsAsync(lookup, driveId, items, filter, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             if (found is not null)
             {
                 return found;
@@ -235,15 +245,64 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
         return null;
     }
 
-    private static ArchivedReport? Best(ArchiveLookup lookup, string driveId, IEnumerable<DriveItem> items, Func<DriveItem, bool> filter) =>
-        Reports(lookup, driveId, items, filter).FirstOrDefault();
+    /// <summary>
+    /// The reports among a folder's <paramref name="items"/>, best first: each with who saved it when its record (a
+    /// sibling <c>{file}.cchc.json</c>) names its current eTag, so a report saved through the product ranks before
+    /// loose files (<see cref="ArchiveNames.BestFirst(IEnumerable{ArchivedReport})"/>).
+    /// </summary>
+    private async Task<List<ArchivedReport>> ReportsAsync(ArchiveLookup lookup, string driveId, IReadOnlyList<DriveItem> items, Func<DriveItem, bool> filter, CancellationToken cancellationToken)
+    {
+        var records = items
+            .Where(item => item.File is not null && item.Id is not null && item.Name is not null && ArchiveRecord.IsRecordName(item.Name))
+            .GroupBy(item => item.Name!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
+        var reports = new List<ArchivedReport>();
+        foreach (var item in items.Where(item => item.File is not null && item.Id is not null && item.Name is not null && ArchiveNames.IsReportFileName(item.Name) && filter(item)))
+        {
+            ReportSaver? savedBy = null;
+            if (records.TryGetValue(ArchiveRecord.NameFor(item.Name!), out var recordItem) && recordItem.Size is null or <= ArchiveRecord.MaxBytes)
+            {
+                var record = await ReadRecordAsync(driveId, recordItem.Id!, item.Name!, cancellationToken).ConfigureAwait(false);
+                savedBy = record?.SaverOf(item.ETag);
+            }
 
-    private static IEnumerable<ArchivedReport> Reports(ArchiveLookup lookup, string driveId, IEnumerable<DriveItem> items, Func<DriveItem, bool> filter) =>
-        ArchiveNames.BestFirst(
-                items.Where(item => item.File is not null && item.Id is not null && item.Name is not null && ArchiveNames.IsReportFileName(item.Name) && filter(item)),
-                item => item.Name!,
-                item => item.LastModifiedDateTime)
-            .Select(item => new ArchivedReport(lookup.Unit, lookup.Period, item.Name!, $"{driveId}/{item.Id}", item.ETag, item.LastModifiedDateTime, item.Size));
+            reports.Add(new ArchivedReport(lookup.Unit, lookup.Period, item.Name!, $"{driveId}/{item.Id}", item.ETag, item.LastModifiedDateTime, item.Size) { SavedBy = savedBy });
+        }
+
+        return [.. ArchiveNames.BestFirst(reports)];
+    }
+
+    /// <summary>A report's record, or null when it is gone, too large or not one of ours.</summary>
+    private async Task<ArchiveRecord?> ReadRecordAsync(string driveId, string itemId, string reportFileName, CancellationToken cancellationToken)
+    {
+        Stream? content;
+        try
+        {
+            content = await _client.Drives[driveId].Items[itemId].Content.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiException exception) when (exception.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (content is null)
+        {
+            return null;
+        }
+
+        await using (content.ConfigureAwait(false))
+        {
+            var buffer = new byte[ArchiveRecord.MaxBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            return ArchiveRecord.Parse(buffer.AsSpan(0, length), reportFileName);
+        }
+    }
 
     /// <summary>The children of a folder given by its path in the library, or none when the folder does not exist.</summary>
     private async Task<IReadOnlyList<DriveItem>> ChildrenAsync(string driveId, string folder, CancellationToken cancellationToken)
@@ -278,7 +337,7 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
         return items;
     }
 
-    private async Task<DriveItem?> PutAsync(string driveId, string path, MemoryStream buffer, string? ifMatchETag, CancellationToken cancellationToken)
+    private async Task<DriveItem?> PutAsync(string driveId, string path, MemoryStream buffer, string? ifMatchETag, bool createOnly, CancellationToken cancellationToken)
     {
         var request = _client.Drives[driveId].Root.ItemWithPath(path).Content.ToPutRequestInformation(buffer, configuration =>
         {
@@ -288,7 +347,7 @@ public sealed class GraphReportArchive : IReportArchive, IDisposable
                 configuration.Headers.Add("If-Match", ifMatchETag);
             }
         });
-        if (ifMatchETag is null)
+        if (createOnly)
         {
             // Creating must never replace a report someone else stored meanwhile.
             request.URI = new Uri(request.URI + "?@microsoft.graph.conflictBehavior=fail");

@@ -5,14 +5,28 @@ namespace Cchc.SharePoint;
 /// <summary>A report stored in the archive.</summary>
 /// <param name="Location">Where it lives: a relative path in the folder archive, a drive item id in SharePoint.</param>
 /// <param name="ETag">The version the caller read, for a later save with If-Match.</param>
-public sealed record ArchivedReport(string Unit, ReportPeriod Period, string FileName, string Location, string? ETag, DateTimeOffset? Modified, long? Size);
+public sealed record ArchivedReport(string Unit, ReportPeriod Period, string FileName, string Location, string? ETag, DateTimeOffset? Modified, long? Size)
+{
+    /// <summary>
+    /// Who saved this version through the product, from the record the archive keeps beside it; null for a file put
+    /// there any other way (copied into the folder, uploaded in SharePoint) or changed since it was saved.
+    /// </summary>
+    public ReportSaver? SavedBy { get; init; }
+}
+
+/// <summary>Who saved a report: the signed-in user's object id and display name as the token carries them.</summary>
+public sealed record ReportSaver(string Id, string Name)
+{
+    /// <summary>Saved through the archive by a caller that named nobody (the command line, a test).</summary>
+    public static ReportSaver Unknown { get; } = new(string.Empty, string.Empty);
+}
 
 /// <summary>What to look for: a unit's report for a period, and where the open document lives if the pane knows.</summary>
 public sealed record ArchiveLookup(string Unit, ReportPeriod Period, string? DocumentUrl = null);
 
 /// <summary>
-/// The report archive, laid out as {root}/{unit}/{year}/{period}/{file}: find, read, save and list a unit's
-/// reports. Not found is an answer (null), not an error; everything else that goes wrong is an
+/// The report archive, laid out as {root}/{unit}/{year}/{period}/{file} with a record {file}.cchc.json beside each
+/// report saved through it: find, read, save and list a unit's reports. Not found is an answer (null), not an error; everything else that goes wrong is an
 /// <see cref="ArchiveException"/>.
 /// </summary>
 public interface IReportArchive
@@ -27,9 +41,10 @@ public interface IReportArchive
 
     /// <summary>
     /// Saves this period's report. With <paramref name="ifMatchETag"/> it replaces only the version the
-    /// caller read; without it, it creates and fails if a report is already there.
+    /// caller read; without it, it creates and fails if a report is already there. A record beside the report names
+    /// <paramref name="savedBy"/> and the version saved, so finding prefers reports saved this way over loose files.
     /// </summary>
-    Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, CancellationToken cancellationToken = default);
+    Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, ReportSaver? savedBy = null, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ArchivedReport>> ListAsync(string unit, CancellationToken cancellationToken = default);
 }

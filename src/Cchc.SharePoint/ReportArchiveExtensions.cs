@@ -36,7 +36,7 @@ public static class ReportArchiveExtensions
         {
             try
             {
-                return AppendixDocument.Read(stream, report.FileName);
+                return AppendixDocument.Read(stream, report.FileName, cancellationToken: cancellationToken);
             }
             catch (DocumentReadException exception)
             {

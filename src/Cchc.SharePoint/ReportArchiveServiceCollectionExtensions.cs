@@ -33,7 +33,7 @@ public static class ReportArchiveServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
-            return new FolderReportArchive(ResolveFolderRoot(options.Folder.Root, provider.GetService<IHostEnvironment>()), options.MaxFileBytes);
+            return new FolderReportArchive(ResolveFolderRoot(options.Folder.Root, provider.GetService<IHostEnvironment>()), options.MaxFileBytes, provider.GetService<TimeProvider>());
         });
         services.AddGraphReportArchive();
 

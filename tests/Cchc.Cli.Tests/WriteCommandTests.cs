@@ -56,6 +56,106 @@ public sealed class WriteCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fix_OutIsPrevious_RefusedAndLastQuarterUntouched()
+    {
+        var input = Copy("ngan-nam-2022-q3.docx");
+        var previous = Copy("ngan-nam-2022-q2.docx");
+        var before = File.ReadAllBytes(previous);
+
+        var (code, text, error) = Run("fix", input, "--previous", previous, "--out", previous);
+
+        Assert.Equal(CliApp.Unusable, code);
+        Assert.Empty(text);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--previous", line, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(previous));
+        Assert.Equal(2, _folder.GetFiles().Length);
+    }
+
+    [Fact]
+    public void Fill_OutIsPreviousEvenWithInPlace_Refused()
+    {
+        var input = Copy("ngan-nam-2022-q3.docx");
+        var previous = Copy("ngan-nam-2022-q2.docx");
+        var before = File.ReadAllBytes(previous);
+
+        var (code, _, error) = Run("fill", input, "--previous", previous, "--out", previous, "--in-place");
+
+        Assert.Equal(CliApp.Unusable, code);
+        Assert.Contains("--previous", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(previous));
+    }
+
+    [Fact]
+    public void Fill_OutIsPreviousThroughALinkedFolder_RefusedByRealPath()
+    {
+        var input = Copy("ngan-nam-2022-q3.docx");
+        var previous = Copy("ngan-nam-2022-q2.docx");
+        var before = File.ReadAllBytes(previous);
+        var link = Directory.CreateSymbolicLink(PathOf("ban-sao"), _folder.FullName);
+
+        var (code, _, error) = Run("fill", input, "--previous", previous, "--out", Path.Combine(link.FullName, "ngan-nam-2022-q2.docx"));
+
+        Assert.Equal(CliApp.Unusable, code);
+        Assert.Contains("--previous", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(previous));
+    }
+
+    [Fact]
+    public void Fix_OutIsInputThroughALinkedFolder_RefusedWithoutInPlace()
+    {
+        var input = Copy("ngan-nam-2022-q3.docx");
+        var before = File.ReadAllBytes(input);
+        var link = Directory.CreateSymbolicLink(PathOf("ban-sao"), _folder.FullName);
+
+        var (code, _, error) = Run("fix", input, "--out", Path.Combine(link.FullName, "ngan-nam-2022-q3.docx"));
+
+        Assert.Equal(CliApp.Unusable, code);
+        Assert.Contains("--in-place", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(input));
+    }
+
+    [Fact]
+    public void Fill_Workbook_DoesNotClaimTrackedChanges()
+    {
+        var input = Copy("ngan-nam-2022-q3.xlsx");
+        var previous = Copy("ngan-nam-2022-q2.xlsx");
+
+        var (code, text, error) = Run("fill", input, "--previous", previous, "--out", PathOf("filled.xlsx"));
+
+        Assert.NotEqual(CliApp.Unusable, code);
+        Assert.Empty(error);
+        Assert.Contains("Đã sửa", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("theo dõi thay đổi", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fill_Document_SaysTrackedChanges()
+    {
+        var (_, text, _) = Run("fill", Copy("ngan-nam-2022-q3.docx"), "--previous", Copy("ngan-nam-2022-q2.docx"), "--out", PathOf("filled.docx"));
+
+        Assert.Contains("theo dõi thay đổi", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Cancelled_LeavesNoTemporaryFileAndNoOutput()
+    {
+        var input = new FileInfo(Copy("ngan-nam-2022-q3.docx"));
+        var target = new FileInfo(PathOf("out.docx"));
+        using var error = new StringWriter();
+        var inputs = new InputFiles(english: false, error);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var code = new DocumentRewrite(inputs, TextWriter.Null, error).Write(input, target, [], [], OpenXml.Writing.WriteOptions.Default, AppendixChecker.Default, cancelled.Token);
+
+        Assert.Equal(CliApp.Interrupted, code);
+        Assert.False(target.Exists);
+        Assert.Single(_folder.GetFiles("*", SearchOption.AllDirectories));
+        Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Fix_InPlace_ReplacesInputAtomically()
     {
         var input = Copy("ngan-nam-2022-q3.docx");

@@ -77,6 +77,8 @@ public sealed class ArchiveHost : IAsyncDisposable
         var signedIn = new SignedInHostFactory { UseConfiguredArchive = true };
         signedIn
             .With("Archive:Kind", "SharePoint")
+            // A tenant of one unit: every signed-in user belongs to Ngã Năm.
+            .With("UnitAccess:SingleUnit", "UBND thị xã Ngã Năm")
             .With("Archive:SharePoint:SiteUrl", $"https://{GraphStandIn.Host}{GraphStandIn.SitePath}")
             .With("Archive:SharePoint:Library", GraphStandIn.LibraryName)
             .With("Archive:SharePoint:RootFolder", RootFolder)

@@ -25,23 +25,36 @@ public class SignedInHostFactory : HostFactory
     public SignedInHostFactory()
     {
         Environment = "Production";
+        Without("Host:LocalMode");
+        With("UnitAccess:Units:0:Unit", "UBND X");
+        With("UnitAccess:Units:0:Roles:0", UnitXRole);
         With("AzureAd:Instance", "https://login.microsoftonline.com/");
         With("AzureAd:TenantId", TenantId);
         With("AzureAd:ClientId", ClientId);
         With("AzureAd:Audience", "api://" + ClientId);
+        WithServices(services =>
+        {
+            // Microsoft.Identity.Web's issuer validator reads the tenant's issuer from Entra's metadata with the named
+            // client below; the stand-in answers as Entra does, so the real validator runs and nothing leaves the machine.
+            services.Configure<AadIssuerValidatorOptions>(options => options.HttpClientName = EntraMetadataStandIn.ClientName);
+            services.AddHttpClient(EntraMetadataStandIn.ClientName).ConfigurePrimaryHttpMessageHandler(() => new EntraMetadataStandIn(SigningKey));
+        });
         WithServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
-            // The same validation Microsoft.Identity.Web sets up, with this test's key instead of Entra's
-            // published keys, and no network: the issuer is pinned instead of looked up.
+            // The validation Microsoft.Identity.Web sets up, its own issuer validator included, with the metadata Entra
+            // would publish for this tenant served from memory (this test's key, the tenant's issuer), so no network.
             var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
             configuration.SigningKeys.Add(SigningKey);
             options.Configuration = configuration;
             options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
             options.TokenValidationParameters.IssuerSigningKey = SigningKey;
-            options.TokenValidationParameters.IssuerValidator = null;
-            options.TokenValidationParameters.ValidIssuer = Issuer;
         }));
     }
+
+    /// <summary>The app role that makes a user a member of "UBND X" in this host's <c>UnitAccess</c> section.</summary>
+    public const string UnitXRole = "Unit.X";
+
+    public const string OtherTenantId = "00000000-1111-2222-3333-444444444444";
 
     public static RsaSecurityKey SigningKey { get; } = new(RSA.Create(2048)) { KeyId = "test-key" };
 
@@ -50,26 +63,80 @@ public class SignedInHostFactory : HostFactory
         string? issuer = null,
         string scope = "access_as_user",
         DateTime? expires = null,
-        SecurityKey? key = null)
+        SecurityKey? key = null,
+        string tenant = TenantId,
+        IEnumerable<string>? roles = null,
+        IEnumerable<string>? groups = null,
+        string objectId = "0b6f5a3e-1111-4c2d-9e8f-aaaaaaaaaaaa",
+        string name = "Cán bộ Ngã Năm",
+        IEnumerable<Claim>? extraClaims = null)
     {
         var now = DateTime.UtcNow;
+        var claims = new List<Claim>
+        {
+            new("scp", scope),
+            new("oid", objectId),
+            new("tid", tenant),
+            new("name", name),
+        };
+        claims.AddRange((roles ?? [UnitXRole]).Select(role => new Claim("roles", role)));
+        claims.AddRange((groups ?? []).Select(group => new Claim("groups", group)));
+        claims.AddRange(extraClaims ?? []);
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = issuer ?? Issuer,
+            Issuer = issuer ?? $"https://login.microsoftonline.com/{tenant}/v2.0",
             Audience = audience ?? "api://" + ClientId,
             IssuedAt = (expires ?? now.AddHours(1)).AddHours(-2),
             NotBefore = (expires ?? now.AddHours(1)).AddHours(-2),
             Expires = expires ?? now.AddHours(1),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim("scp", scope),
-                new Claim("oid", "0b6f5a3e-1111-4c2d-9e8f-aaaaaaaaaaaa"),
-                new Claim("tid", TenantId),
-                new Claim("name", "Cán bộ Ngã Năm"),
-            ]),
+            Subject = new ClaimsIdentity(claims),
             SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+}
+
+/// <summary>
+/// Entra ID's OpenID metadata and signing keys for any tenant, as login.microsoftonline.com serves them: the issuer
+/// names the tenant asked for, so a token of another tenant fails the issuer check exactly as it would in production.
+/// </summary>
+public sealed class EntraMetadataStandIn(RsaSecurityKey key) : HttpMessageHandler
+{
+    public const string ClientName = "entra-metadata";
+
+    private static readonly string[] SigningAlgorithms = ["RS256"];
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var url = request.RequestUri!;
+        var tenant = url.Segments.Length > 1 ? url.Segments[1].TrimEnd('/') : string.Empty;
+        string body;
+        if (url.Host == "login.microsoftonline.com" && url.AbsolutePath.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal))
+        {
+            var v2 = url.AbsolutePath.Contains("/v2.0/", StringComparison.Ordinal);
+            body = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["issuer"] = v2 ? $"https://login.microsoftonline.com/{tenant}/v2.0" : $"https://sts.windows.net/{tenant}/",
+                ["jwks_uri"] = $"https://login.microsoftonline.com/{tenant}/discovery/{(v2 ? "v2.0/" : string.Empty)}keys",
+                ["authorization_endpoint"] = $"https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize",
+                ["token_endpoint"] = $"https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token",
+                ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
+            });
+        }
+        else if (url.Host == "login.microsoftonline.com" && url.AbsolutePath.EndsWith("/keys", StringComparison.Ordinal))
+        {
+            var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
+            body = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                keys = new[] { new { kty = "RSA", use = "sig", kid = key.KeyId, n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) } },
+            });
+        }
+        else
+        {
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
+        }
+
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") });
     }
 }
 
@@ -89,7 +156,8 @@ public sealed class AuthenticationTests : IClassFixture<SignedInHostFactory>
         { "valid", SignedInHostFactory.Token(), 200 },
         { "expired", SignedInHostFactory.Token(expires: DateTime.UtcNow.AddHours(-1)), 401 },
         { "wrong audience", SignedInHostFactory.Token(audience: "api://another-app"), 401 },
-        { "wrong issuer", SignedInHostFactory.Token(issuer: "https://login.microsoftonline.com/00000000-1111-2222-3333-444444444444/v2.0"), 401 },
+        { "wrong issuer", SignedInHostFactory.Token(issuer: $"https://login.microsoftonline.com/{SignedInHostFactory.OtherTenantId}/v2.0"), 401 },
+        { "another tenant", SignedInHostFactory.Token(tenant: SignedInHostFactory.OtherTenantId), 401 },
         { "bad signature", SignedInHostFactory.Token(key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-key" }), 401 },
         { "missing scope", SignedInHostFactory.Token(scope: "User.Read"), 403 },
         { "no token", null, 401 },

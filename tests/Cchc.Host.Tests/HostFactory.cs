@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Cchc.Host.Tests;
 
 /// <summary>
-/// The real host over TestServer. Local mode by default (Development, no registration); settings and
+/// The real host over TestServer. Local mode by default (Development, Host:LocalMode, no registration); settings and
 /// services are changed per test through <see cref="With"/>.
 /// </summary>
 public class HostFactory : WebApplicationFactory<Program>
@@ -21,6 +21,7 @@ public class HostFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Spa:RootPath"] = PaneFolder.Path,
+        ["Host:LocalMode"] = "true",
     };
 
     private readonly List<Action<IServiceCollection>> _services = [];
@@ -35,6 +36,13 @@ public class HostFactory : WebApplicationFactory<Program>
     public HostFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Leaves <paramref name="key"/> unset, as a configuration that never names it.</summary>
+    public HostFactory Without(string key)
+    {
+        _settings.Remove(key);
         return this;
     }
 
@@ -98,8 +106,9 @@ public sealed class InMemoryReportArchive : IReportArchive
 
     public Func<ArchiveLookup, Task>? OnFind { get; set; }
 
-    public void Add(string unit, ReportPeriod period, string fileName, byte[] content) =>
-        _reports[(unit.ToUpperInvariant(), period)] = (new ArchivedReport(unit, period, fileName, $"{unit}/{period.Year}/{period.Slug}/{fileName}", "\"1\"", DateTimeOffset.UnixEpoch, content.Length), content);
+    /// <summary>Stores a report; without <paramref name="savedBy"/> it is a loose file, as one copied into the folder.</summary>
+    public void Add(string unit, ReportPeriod period, string fileName, byte[] content, ReportSaver? savedBy = null) =>
+        _reports[(unit.ToUpperInvariant(), period)] = (new ArchivedReport(unit, period, fileName, $"{unit}/{period.Year}/{period.Slug}/{fileName}", "\"1\"", DateTimeOffset.UnixEpoch, content.Length) { SavedBy = savedBy }, content);
 
     public async Task<ArchivedReport?> FindAsync(ArchiveLookup lookup, CancellationToken cancellationToken = default)
     {
@@ -114,7 +123,7 @@ public sealed class InMemoryReportArchive : IReportArchive
     public Task<Stream> OpenAsync(ArchivedReport report, CancellationToken cancellationToken = default) =>
         Task.FromResult<Stream>(new MemoryStream(_reports[(report.Unit.ToUpperInvariant(), report.Period)].Content, writable: false));
 
-    public async Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, CancellationToken cancellationToken = default)
+    public async Task<ArchivedReport> SaveAsync(string unit, ReportPeriod period, string fileName, Stream content, string? ifMatchETag, ReportSaver? savedBy = null, CancellationToken cancellationToken = default)
     {
         if (_reports.ContainsKey((unit.ToUpperInvariant(), period)) && ifMatchETag is null)
         {
@@ -123,7 +132,7 @@ public sealed class InMemoryReportArchive : IReportArchive
 
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
-        Add(unit, period, fileName, buffer.ToArray());
+        Add(unit, period, fileName, buffer.ToArray(), savedBy ?? ReportSaver.Unknown);
         return _reports[(unit.ToUpperInvariant(), period)].Report;
     }
 

@@ -46,9 +46,43 @@ public sealed class HostSafetyTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         var ancestors = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("frame-ancestors", StringComparison.Ordinal));
-        Assert.Equal("frame-ancestors 'self' https://*.officeapps.live.com https://*.office.com https://*.microsoft365.com https://*.sharepoint.com https://*.cloud.microsoft", ancestors);
+        Assert.Equal("frame-ancestors 'self' https://*.officeapps.live.com https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft", ancestors);
         Assert.Contains("script-src 'self' https://appsforoffice.microsoft.com;", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host:SharePointTenant", "soctrang")]
+    [InlineData("Archive:SharePoint:SiteUrl", "https://soctrang.sharepoint.com/sites/cchc")]
+    public async Task PanePage_TenantKnown_MayBeFramedByThatTenantsSharePointOnly(string key, string value)
+    {
+        using var factory = new HostFactory().With(key, value);
+        if (key.StartsWith("Archive", StringComparison.Ordinal))
+        {
+            // The SharePoint archive needs sign-in; only its address matters here, read as configuration.
+            factory.With("Archive:Kind", "Folder");
+        }
+
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/");
+
+        var ancestors = response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("frame-ancestors", StringComparison.Ordinal));
+        Assert.EndsWith("https://soctrang.sharepoint.com https://soctrang-my.sharepoint.com", ancestors, StringComparison.Ordinal);
+        Assert.DoesNotContain("*.sharepoint.com", ancestors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("evil.com/x")]
+    [InlineData("a.b")]
+    public void Start_SharePointTenantThatIsNotOneName_Refuses(string tenant)
+    {
+        using var factory = new HostFactory().With("Host:SharePointTenant", tenant);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Host:SharePointTenant", (error.InnerException ?? error).Message + error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +163,7 @@ public sealed class HostSafetyTests : IClassFixture<HostFactory>
     [Fact]
     public void Start_ProductionWithoutRegistration_RefusesWithOneSentence()
     {
-        using var factory = new HostFactory { Environment = "Production" };
+        using var factory = new HostFactory { Environment = "Production" }.Without("Host:LocalMode");
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -46,6 +46,19 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public async Task Manifest_NoPublicUrlAndAForeignHostHeader_RefusesInsteadOfEchoingIt()
+    {
+        using var factory = new SignedInHostFactory();
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://attacker.example/") });
+
+        using var response = await client.GetAsync("/manifest.xml");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, 503, "public-url-not-configured");
+        Assert.DoesNotContain("attacker", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Host:PublicUrl", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CommittedManifest_IsOneTaskPaneForWordAndExcel()
     {
         var manifest = Committed();

@@ -140,6 +140,91 @@ internal static class TestFiles
         return memory.ToArray();
     }
 
+    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string SheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>An appendix in Word whose table sits inside <paramref name="levels"/> content controls, each two elements deep (sdt, sdtContent).</summary>
+    public static byte[] DeeplyNestedDocx(int levels)
+    {
+        var open = string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", levels));
+        var close = string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", levels));
+        var table = "<w:tbl>" + string.Concat(new string[][] { Header, ["1", "Số văn bản", "Văn bản", "12", ""] }.Select(row =>
+            "<w:tr>" + string.Concat(row.Select(text => $"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")) + "</w:tr>")) + "</w:tbl>";
+        return ReplacePart(Docx(Paragraph("Phụ lục")), "word/document.xml", $"<w:document xmlns:w=\"{WordNamespace}\"><w:body>{open}{table}{close}</w:body></w:document>");
+    }
+
+    /// <summary>A title paragraph whose text sits inside <paramref name="depth"/> nested hyperlinks, above a valid appendix table.</summary>
+    public static byte[] DeeplyNestedParagraph(int depth)
+    {
+        var valid = Docx(Paragraph("Phụ lục"), AppendixTable(["1", "Số văn bản", "Văn bản", "12", ""]));
+        var document = ReadPart(valid, "word/document.xml");
+        var paragraph = "<w:p>" + string.Concat(Enumerable.Repeat("<w:hyperlink>", depth)) + "<w:r><w:t>QUÝ III NĂM 2022</w:t></w:r>"
+            + string.Concat(Enumerable.Repeat("</w:hyperlink>", depth)) + "</w:p>";
+        var body = document.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
+        return ReplacePart(valid, "word/document.xml", document.Insert(body, paragraph));
+    }
+
+    /// <summary>
+    /// A valid appendix workbook whose sheet carries <paramref name="depth"/> nested elements of a foreign namespace
+    /// after its cells: nothing a reader needs, but the SDK's tree recurses into it.
+    /// </summary>
+    public static byte[] DeeplyNestedXlsx(int depth)
+    {
+        var valid = Xlsx(("Phu luc", [Header, ["1", "Số văn bản", "Văn bản", 12.0, ""], ["2", "Số hồ sơ tiếp nhận", "Hồ sơ", "khoảng 300", ""]]));
+        var sheet = ReadPart(valid, "xl/worksheets/sheet1.xml");
+        var nested = string.Concat(Enumerable.Repeat("<d:x xmlns:d=\"urn:cchc:deep\">", depth)) + string.Concat(Enumerable.Repeat("</d:x>", depth));
+        var end = sheet.LastIndexOf("</x:worksheet>", StringComparison.Ordinal) is var prefixed and >= 0 ? prefixed : sheet.LastIndexOf("</worksheet>", StringComparison.Ordinal);
+        return ReplacePart(valid, "xl/worksheets/sheet1.xml", sheet.Insert(end, nested));
+    }
+
+    /// <summary>
+    /// A small workbook whose shared-string table holds <paramref name="count"/> distinct strings of
+    /// <paramref name="length"/> characters; only the first few are used by cells. Compresses a hundredfold.
+    /// </summary>
+    public static byte[] HugeSharedStrings(int count, int length)
+    {
+        var valid = Xlsx(("Phu luc", [Header, ["1", "Số văn bản", "Văn bản", 12.0, ""]]));
+        var builder = new StringBuilder($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"{SheetNamespace}\">");
+        foreach (var text in Header.Concat(["1", "Số văn bản", "Văn bản"]))
+        {
+            builder.Append("<si><t>").Append(text).Append("</t></si>");
+        }
+
+        var filler = new string('x', length);
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append("<si><t>").Append(i).Append(filler).Append("</t></si>");
+        }
+
+        builder.Append("</sst>");
+        return ReplacePart(valid, "xl/sharedStrings.xml", builder.ToString());
+    }
+
+    /// <summary>A valid appendix in Word with <paramref name="count"/> extra tiny parts nobody refers to.</summary>
+    public static byte[] ManySmallParts(int count)
+    {
+        using var memory = new MemoryStream();
+        memory.Write(Docx(Paragraph("Phụ lục"), AppendixTable(["1", "Số văn bản", "Văn bản", "12", ""])));
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                using var stream = zip.CreateEntry($"customXml/item{i}.xml", CompressionLevel.Fastest).Open();
+                stream.Write("<a/>"u8);
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary>The text of one part of a package.</summary>
+    public static string ReadPart(byte[] package, string partName)
+    {
+        using var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry(partName)!.Open(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>
     /// A minimal OLE compound file (version 3, 512-byte sectors) whose directory names the given streams:
     /// sector 0 is the FAT, sector 1 the directory. Enough for anything that reads the directory.

@@ -51,16 +51,16 @@ public sealed class ApiHostileInputTests(ApiHostileInputTests.LocalHost host, IT
     }
 
     [Fact]
-    public void CheckFile_HundredThousandRowTable_AnswersWithFindings()
+    public void CheckFile_AsManyRowsAsTheLimit_AnswersWithFindings()
     {
-        var bytes = HostileCorpus.LargeAppendix(100_000);
+        var bytes = HostileCorpus.LargeAppendix(9_999);
 
         var ((status, _, body), cost) = Bounded.Run(() => Upload(bytes, "bao-cao-lon.docx"));
-        output.WriteLine($"100,000 rows: {(int)status} {cost}");
+        output.WriteLine($"10,000 rows: {(int)status} {cost}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         using var json = JsonDocument.Parse(body);
-        Assert.Contains(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("row").GetInt32() == 100_000);
+        Assert.Contains(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("row").GetInt32() == 9_999);
     }
 
     private (HttpStatusCode Status, string? MediaType, string Body) Upload(byte[] bytes, string fileName)
@@ -84,6 +84,7 @@ public sealed class ApiHostileInputTests(ApiHostileInputTests.LocalHost host, IT
             var pane = Directory.CreateDirectory(Path.Combine(_folder.FullName, "pane"));
             File.WriteAllText(Path.Combine(pane.FullName, "index.html"), "<!doctype html><html lang=\"vi\"><body></body></html>");
             builder.UseEnvironment("Development");
+            builder.UseSetting("Host:LocalMode", "true");
             builder.UseSetting("Spa:RootPath", pane.FullName);
             builder.UseSetting("Archive:Kind", "Folder");
             builder.UseSetting("Archive:Folder:Root", Directory.CreateDirectory(Path.Combine(_folder.FullName, "archive")).FullName);

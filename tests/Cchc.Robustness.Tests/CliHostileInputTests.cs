@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cchc.Cli;
+using Cchc.OpenXml.Tests;
 using Xunit.Abstractions;
 
 namespace Cchc.Robustness.Tests;
@@ -31,6 +32,13 @@ public sealed class CliHostileInputTests(ITestOutputHelper output) : IDisposable
         { "odt", "bao-cao.odt", "OpenDocument" },
         { "no-header", "bao-cao.docx", "“Tên chỉ tiêu”" },
         { "pdf-named-docx", "bao-cao.docx", "không phải tài liệu Word" },
+        { "deep-content-controls", "bao-cao.docx", "lồng nhau" },
+        { "deep-paragraph", "bao-cao.docx", "lồng nhau" },
+        { "deep-sheet", "bao-cao.xlsx", "lồng nhau" },
+        { "huge-shared-strings", "bao-cao.xlsx", "giải nén" },
+        { "many-small-parts", "bao-cao.docx", "thành phần nén" },
+        { "too-many-rows", "bao-cao.docx", "dòng" },
+        { "long-text-in-many-cells", "bao-cao.xlsx", "ký tự" },
     };
 
     [Theory]
@@ -54,17 +62,18 @@ public sealed class CliHostileInputTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void Check_HundredThousandRowTable_IsCheckedWithinBounds()
+    public void Check_AsManyRowsAsTheLimit_IsCheckedWithinBounds()
     {
-        var path = Write("bao-cao-lon.docx", HostileCorpus.LargeAppendix(100_000));
+        // The header row and 9,999 rows under it: every row the default limit allows, the last one faulty.
+        var path = Write("bao-cao-lon.docx", HostileCorpus.LargeAppendix(9_999));
 
         var ((exit, stdout, stderr), cost) = Bounded.Run(() => Cli("check", path, "--json"));
-        output.WriteLine($"100,000 rows: {cost}");
+        output.WriteLine($"10,000 rows: {cost}");
 
         Assert.True(exit is CliApp.Clean or CliApp.ErrorsFound, stderr);
         using var json = JsonDocument.Parse(stdout);
         var findings = json.RootElement.GetProperty("findings");
-        Assert.Contains(findings.EnumerateArray(), f => f.GetProperty("row").GetInt32() == 100_000 && f.GetProperty("code").GetString() == "VALUE_NOT_NUMBER");
+        Assert.Contains(findings.EnumerateArray(), f => f.GetProperty("row").GetInt32() == 9_999 && f.GetProperty("code").GetString() == "VALUE_NOT_NUMBER");
     }
 
     [Fact]
@@ -120,6 +129,13 @@ public sealed class CliHostileInputTests(ITestOutputHelper output) : IDisposable
         "odt" => HostileCorpus.OpenDocumentText(),
         "no-header" => HostileCorpus.TableWithoutHeader(),
         "pdf-named-docx" => "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"u8.ToArray(),
+        "deep-content-controls" => TestFiles.DeeplyNestedDocx(10_000),
+        "deep-paragraph" => TestFiles.DeeplyNestedParagraph(20_000),
+        "deep-sheet" => TestFiles.DeeplyNestedXlsx(20_000),
+        "huge-shared-strings" => TestFiles.HugeSharedStrings(5_000, 32_000),
+        "many-small-parts" => TestFiles.ManySmallParts(12_000),
+        "too-many-rows" => HostileCorpus.LargeAppendix(20_000),
+        "long-text-in-many-cells" => HostileCorpus.LongTextInManyCells(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such case in the corpus."),
     };
 

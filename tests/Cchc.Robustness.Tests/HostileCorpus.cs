@@ -152,6 +152,23 @@ internal static class HostileCorpus
             ["3", "Số hồ sơ đã giải quyết", "Hồ sơ", "\u0661\u0662", ""],
             ["4", "Số hồ sơ giải quyết đúng hạn", "Hồ sơ", "7", ""]));
 
+    /// <summary>
+    /// A workbook whose one 30,000-character shared string fills the note column of 2,000 rows: a few kilobytes that
+    /// would expand to 60 million characters of cell text.
+    /// </summary>
+    public static byte[] LongTextInManyCells()
+    {
+        var rows = new object?[2_000][];
+        rows[0] = TestFiles.Header;
+        var text = new string('x', 30_000);
+        for (var i = 1; i < rows.Length; i++)
+        {
+            rows[i] = [i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Số văn bản", "Văn bản", 1.0, text];
+        }
+
+        return TestFiles.Xlsx(("Phu luc", rows));
+    }
+
     private static byte[] HandMadeDocx(Action<StreamWriter> writeDocument)
     {
         using var memory = new MemoryStream();

@@ -181,12 +181,20 @@ public sealed class GraphReportArchiveTests : IAsyncLifetime
     {
         await _harness.Archive.SaveAsync(Fixture.Unit, Q3, "ngan-nam-2022-q3.docx", Fixture.Open("ngan-nam-2022-q3.docx"), null);
 
-        var put = Assert.Single(StandIn.Requests, request => request.Method == "PUT");
+        var puts = StandIn.Requests.Where(request => request.Method == "PUT").ToList();
+        Assert.Equal(2, puts.Count);
+        var put = puts[0];
         Assert.Equal($"/v1.0/drives/{GraphStandIn.DriveId}/root:/Kho báo cáo/{Fixture.UnitSlug}/2022/q3/ngan-nam-2022-q3.docx:/content", put.Path);
         Assert.Contains("@microsoft.graph.conflictBehavior=fail", put.Query, StringComparison.Ordinal);
         Assert.Null(put.IfMatch);
         Assert.Equal("Bearer write-token", put.Authorization);
         Assert.Equal(Fixture.Bytes("ngan-nam-2022-q3.docx"), StandIn.Content(_harness.InLibrary($"{Fixture.UnitSlug}/2022/q3/ngan-nam-2022-q3.docx")));
+
+        // Then its record, which replaces an older one of the same report.
+        var record = puts[1];
+        Assert.Equal($"/v1.0/drives/{GraphStandIn.DriveId}/root:/Kho báo cáo/{Fixture.UnitSlug}/2022/q3/ngan-nam-2022-q3.docx.cchc.json:/content", record.Path);
+        Assert.DoesNotContain("conflictBehavior", record.Query, StringComparison.Ordinal);
+        Assert.Equal("Bearer write-token", record.Authorization);
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public abstract class ReportArchiveContractTests : IAsyncLifetime
 
     public abstract Task DisposeAsync();
 
+    /// <summary>Puts a file into the unit's period folder the way a user with access to the folder or library would, not through the archive.</summary>
+    protected abstract Task PlantAsync(ReportPeriod period, string fileName, byte[] content);
+
     [Fact]
     public async Task FindAsync_NothingStored_ReturnsNull()
     {
@@ -169,6 +172,63 @@ public abstract class ReportArchiveContractTests : IAsyncLifetime
         Assert.Equal(["q2.docx", "6-thang.docx", "q3.docx"], listed.Select(report => report.FileName));
     }
 
+    [Fact]
+    public async Task SaveAsync_WithSaver_RecordsWhoSavedIt()
+    {
+        var saver = new ReportSaver("0b6f5a3e-1111-4c2d-9e8f-aaaaaaaaaaaa", "Cán bộ Ngã Năm");
+        await Archive.SaveAsync(Fixture.Unit, Q2, "ngan-nam-2022-q2.docx", Fixture.Open("ngan-nam-2022-q2.docx"), null, saver);
+
+        var found = await Archive.FindAsync(new ArchiveLookup(Fixture.Unit, Q2));
+
+        Assert.Equal(saver, found?.SavedBy);
+    }
+
+    [Fact]
+    public async Task FindAsync_LooseFileNamedLikeTheAppendix_PrefersTheReportSavedThroughTheProduct()
+    {
+        await Archive.SaveAsync(Fixture.Unit, Q2, "ngan-nam-2022-q2.docx", Fixture.Open("ngan-nam-2022-q2.docx"), null, new ReportSaver("a", "Cán bộ Ngã Năm"));
+        await PlantAsync(Q2, "phu-luc-q2.docx", Fixture.Bytes("ngan-nam-2022-q3.docx"));
+
+        var found = await Archive.FindAsync(new ArchiveLookup(Fixture.Unit, Q2));
+
+        Assert.Equal("ngan-nam-2022-q2.docx", found?.FileName);
+        Assert.NotNull(found?.SavedBy);
+    }
+
+    [Fact]
+    public async Task FindAsync_OnlyLooseFiles_FindsThemWithoutASaver()
+    {
+        await PlantAsync(Q2, "phu-luc-q2.docx", Fixture.Bytes("ngan-nam-2022-q2.docx"));
+
+        var found = await Archive.FindAsync(new ArchiveLookup(Fixture.Unit, Q2));
+
+        Assert.Equal("phu-luc-q2.docx", found?.FileName);
+        Assert.Null(found?.SavedBy);
+    }
+
+    [Fact]
+    public async Task FindAsync_ReportReplacedOutsideTheProduct_IsNoLongerTakenAsSavedThroughIt()
+    {
+        await Archive.SaveAsync(Fixture.Unit, Q2, "bao-cao-q2.docx", Fixture.Open("ngan-nam-2022-q2.docx"), null, new ReportSaver("a", "Cán bộ Ngã Năm"));
+        await PlantAsync(Q2, "bao-cao-q2.docx", Fixture.Bytes("ngan-nam-2022-q3.docx"));
+
+        var found = await Archive.FindAsync(new ArchiveLookup(Fixture.Unit, Q2));
+
+        Assert.Equal("bao-cao-q2.docx", found?.FileName);
+        Assert.Null(found?.SavedBy);
+    }
+
+    [Fact]
+    public async Task ListAsync_AfterSaves_ListsReportsOnlyNotTheirRecords()
+    {
+        await Archive.SaveAsync(Fixture.Unit, Q2, "q2.docx", Fixture.Open("ngan-nam-2022-q2.docx"), null, new ReportSaver("a", "Cán bộ Ngã Năm"));
+
+        var listed = await Archive.ListAsync(Fixture.Unit);
+
+        Assert.Equal("q2.docx", Assert.Single(listed).FileName);
+        Assert.Equal("Cán bộ Ngã Năm", listed[0].SavedBy?.Name);
+    }
+
     private async Task<byte[]> ReadAsync(ReportPeriod period)
     {
         var found = await Archive.FindAsync(new ArchiveLookup(Fixture.Unit, period));
@@ -188,6 +248,12 @@ public sealed class FolderReportArchiveContractTests : ReportArchiveContractTest
     {
         Archive = new FolderReportArchive(_root, MaxFileBytes);
         return Task.CompletedTask;
+    }
+
+    protected override Task PlantAsync(ReportPeriod period, string fileName, byte[] content)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, Fixture.UnitSlug, period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), period.Slug));
+        return File.WriteAllBytesAsync(Path.Combine(folder.FullName, fileName), content);
     }
 
     public override Task DisposeAsync()
@@ -210,6 +276,21 @@ public sealed class GraphReportArchiveContractTests : ReportArchiveContractTests
     {
         _harness = await GraphArchiveHarness.StartAsync(options => options.MaxFileBytes = MaxFileBytes);
         Archive = _harness.Archive;
+    }
+
+    protected override Task PlantAsync(ReportPeriod period, string fileName, byte[] content)
+    {
+        var path = _harness!.InLibrary($"{Fixture.UnitSlug}/{period.Year}/{period.Slug}/{fileName}");
+        if (_harness.StandIn.Content(path) is null)
+        {
+            _harness.StandIn.Store(path, content);
+        }
+        else
+        {
+            _harness.StandIn.Replace(path, content);
+        }
+
+        return Task.CompletedTask;
     }
 
     public override async Task DisposeAsync()

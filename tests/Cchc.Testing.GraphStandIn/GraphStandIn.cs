@@ -79,6 +79,13 @@ public sealed class GraphStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Replaces a file's content as a user editing it in the library would: same item, next version, new eTag.</summary>
+    public void Replace(string path, byte[] content, string driveId = DriveId)
+    {
+        var existing = _files[Key(driveId, path)];
+        Save(driveId, path, content, existing);
+    }
+
     public byte[]? Content(string path, string driveId = DriveId) => _files.TryGetValue(Key(driveId, path), out var file) ? file.Content : null;
 
     public string? ETagOf(string path, string driveId = DriveId) => _files.TryGetValue(Key(driveId, path), out var file) ? file.ETag : null;

@@ -50,6 +50,8 @@ export default async function setup(project: TestProject) {
       env: {
         ...process.env,
         ASPNETCORE_ENVIRONMENT: 'Development',
+        // Local mode is asked for, never implied by the environment; the host listens on loopback only.
+        Host__LocalMode: 'true',
         Archive__Kind: 'Folder',
         Archive__Folder__Root: archive,
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',

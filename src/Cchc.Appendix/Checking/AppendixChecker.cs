@@ -19,7 +19,11 @@ public sealed record CheckOptions(IReadOnlySet<string>? OnlyCodes = null, string
 /// </summary>
 public sealed class AppendixChecker(TemplateCatalog catalog)
 {
-    /// <summary>A form counts as matched when the document holds at least this share of its value rows.</summary>
+    /// <summary>
+    /// A form counts as matched when the document holds at least this share of the form's value rows, and the form
+    /// at least this share of the document's labelled rows: two commune forms share many rows, and a small form must
+    /// not claim a large document it covers a corner of.
+    /// </summary>
     private const double MatchThreshold = 0.5;
 
     private static readonly Rule[] AllRules =
@@ -108,6 +112,29 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         };
     }
 
+    /// <summary>How <paramref name="snapshot"/> lines up with the catalogue's template <paramref name="templateId"/>, matched or not.</summary>
+    /// <exception cref="ArgumentException">The catalogue has no such template.</exception>
+    public TemplateFit Fit(TableSnapshot snapshot, string templateId)
+    {
+        var template = Catalog.Compiled.FirstOrDefault(t => t.Template.Id == templateId)
+            ?? throw new ArgumentException($"No template {templateId} in the catalogue.", nameof(templateId));
+        var keys = Keys(snapshot);
+        var alignment = TemplateMatcher.Align(template, snapshot.Rows, keys);
+        var matched = alignment.Entries.Where(e => e is not null).Select(e => e!.Index).ToHashSet();
+        var unmatched = snapshot.Rows
+            .Where((row, i) => alignment.Entries[i] is null && row.Label.Text.Trim().Length > 0)
+            .Select(row => (row.Row, row.Label.Text.Trim()))
+            .ToList();
+        var missing = template.Entries
+            .Where(e => e.Row is { ExpectsValue: true } && !matched.Contains(e.Index))
+            .Select(e => (e.Row!.Id, e.Label))
+            .ToList();
+        return new TemplateFit(templateId, snapshot.Rows.Count, alignment.MatchedRows, template.ValueRowCount, alignment.MatchedValueRows, unmatched, missing)
+        {
+            Matches = Covers(alignment, keys),
+        };
+    }
+
     /// <summary>The template a snapshot matches best, when it matches one well enough.</summary>
     internal TemplateAlignment? BestAlignment(TableSnapshot snapshot, IReadOnlyList<string> keys, string? templateId)
     {
@@ -115,7 +142,7 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         foreach (var template in Catalog.Compiled.Where(t => templateId is null || t.Template.Id == templateId))
         {
             var alignment = TemplateMatcher.Align(template, snapshot.Rows, keys);
-            if (Covers(alignment) && (best is null || alignment.Weight > best.Weight))
+            if (Covers(alignment, keys) && (best is null || alignment.Weight > best.Weight))
             {
                 best = alignment;
             }
@@ -159,7 +186,7 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
             var learnedFrom = alone.Header.Period?.ToString() ?? "kỳ trước";
             var learned = new CompiledTemplate(TemplateDrafter.Learn(alone));
             var learnedAlignment = TemplateMatcher.Align(learned, current.Rows, keys);
-            if (Covers(learnedAlignment))
+            if (Covers(learnedAlignment, keys))
             {
                 context = CheckContext.Create(current, learnedAlignment, keys, FormSource.PreviousReport, learnedFrom);
                 before = CheckContext.Create(previous, TemplateMatcher.Align(learned, previous.Rows, previousKeys), previousKeys, FormSource.PreviousReport, learnedFrom);
@@ -175,10 +202,21 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         return (context, before);
     }
 
-    private static bool Covers(TemplateAlignment alignment)
+    private static bool Covers(TemplateAlignment alignment, IReadOnlyList<string> keys)
     {
         var valueRows = alignment.Template.ValueRowCount;
-        return valueRows > 0 && (double)alignment.MatchedValueRows / valueRows >= MatchThreshold;
+        var labelled = 0;
+        var matched = 0;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Length > 0)
+            {
+                labelled++;
+                matched += alignment.Entries[i] is null ? 0 : 1;
+            }
+        }
+
+        return valueRows > 0 && (double)alignment.MatchedValueRows / valueRows >= MatchThreshold && (double)matched / Math.Max(labelled, 1) >= MatchThreshold;
     }
 
     private string[] Keys(TableSnapshot snapshot)

@@ -58,3 +58,20 @@ public sealed record CheckReport(ReportHeader Header, TemplateMatch Template, IR
 {
     public FindingSummary Summary { get; } = FindingSummary.Of(Findings);
 }
+
+/// <summary>
+/// How one document's rows line up with one template, for <c>cchc template check</c>: how many of the template's
+/// value rows the document has (a match needs half), and which rows on either side found no partner.
+/// </summary>
+public sealed record TemplateFit(
+    string TemplateId,
+    int DocumentRows,
+    int MatchedRows,
+    int TemplateValueRows,
+    int MatchedValueRows,
+    IReadOnlyList<(int Row, string Label)> UnmatchedRows,
+    IReadOnlyList<(string Id, string Label)> MissingRows)
+{
+    /// <summary>True when the template and the document cover enough of each other for the document to be checked against it.</summary>
+    public bool Matches { get; init; }
+}

@@ -334,7 +334,7 @@ internal static class FormInference
         return best.Count == 1 ? (numerator, best[0].Row) : null;
     }
 
-    /// <summary>The rows of the numbered item the row belongs to, or a few rows either side where there is none.</summary>
+    /// <summary>The rows of the numbered item the row belongs to near it, or a few rows either side where there is none.</summary>
     private static IEnumerable<RowFacts> Scope(IReadOnlyList<RowFacts> rows, int[] parents, RowFacts row)
     {
         var item = row.Index;
@@ -343,10 +343,12 @@ internal static class FormInference
             item = parents[item];
         }
 
+        // The item's own row and its rows near this one: a rate sits by its counts, and an item of thousands of rows
+        // must not make every rate look at all of them.
         if (item >= 0 && Level(rows[item]) == 1)
         {
             yield return rows[item];
-            for (var i = item + 1; i < rows.Count && Level(rows[i]) > 1; i++)
+            for (var i = Math.Max(item + 1, row.Index - RateScope); i < rows.Count && i <= row.Index + RateScope && Level(rows[i]) > 1; i++)
             {
                 yield return rows[i];
             }

@@ -21,7 +21,8 @@ internal sealed class CumulativeBelowPeriodRule : Rule
     {
         foreach (var (cumulative, period) in Pairs(context))
         {
-            if (cumulative.Number < period.Number)
+            // A negative figure is a fault of its own (COUNT_NEGATIVE), not evidence about the year so far.
+            if (cumulative.Number < period.Number && cumulative.Number >= 0 && period.Number >= 0)
             {
                 yield return At(cumulative, Args(("cumulative", cumulative.Number!.Value), ("period", period.Number!.Value)));
             }

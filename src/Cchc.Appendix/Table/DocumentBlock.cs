@@ -15,7 +15,26 @@ public sealed record ParagraphBlock(string Text) : DocumentBlock;
 /// For a worksheet, one block holds the used range with every row and column in place, empty cells
 /// included, so that a cell's index is its column offset and a row's index its row offset.
 /// </summary>
-public sealed record TableBlock(IReadOnlyList<RawRow> Rows, string? Sheet = null) : DocumentBlock;
+public sealed record TableBlock(IReadOnlyList<RawRow> Rows, string? Sheet = null) : DocumentBlock
+{
+    /// <summary>Grid columns of the widest row, a cell spanning two columns counting as two.</summary>
+    public int GridWidth()
+    {
+        var width = 0;
+        foreach (var row in Rows)
+        {
+            var w = 0;
+            foreach (var cell in row.Cells)
+            {
+                w += Math.Max(cell.ColumnSpan, 1);
+            }
+
+            width = Math.Max(width, w);
+        }
+
+        return width;
+    }
+}
 
 /// <summary>A table row as read.</summary>
 public sealed record RawRow(IReadOnlyList<RawCell> Cells);

@@ -236,7 +236,7 @@ public static class SnapshotBuilder
                     {
                         layout = HeaderReader.Read(table, headerRow, out first);
                     }
-                    else if (GridWidth(table) == layout.Width)
+                    else if (table.GridWidth() == layout.Width)
                     {
                         first = 0;
                     }
@@ -517,22 +517,4 @@ public static class SnapshotBuilder
 
         return signature;
     }
-
-    private static int GridWidth(TableBlock table)
-    {
-        var width = 0;
-        foreach (var row in table.Rows)
-        {
-            var w = 0;
-            foreach (var cell in row.Cells)
-            {
-                w += Math.Max(cell.ColumnSpan, 1);
-            }
-
-            width = Math.Max(width, w);
-        }
-
-        return width;
-    }
-
 }

@@ -24,18 +24,7 @@ internal static class TableShape
 
     public static (ColumnLayout Layout, int DataStart)? Infer(TableBlock table)
     {
-        var width = 0;
-        foreach (var row in table.Rows)
-        {
-            var w = 0;
-            foreach (var cell in row.Cells)
-            {
-                w += Math.Max(cell.ColumnSpan, 1);
-            }
-
-            width = Math.Max(width, w);
-        }
-
+        var width = table.GridWidth();
         if (width < 3)
         {
             return null;

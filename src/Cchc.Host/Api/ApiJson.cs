@@ -14,6 +14,7 @@ namespace Cchc.Host.Api;
 [JsonSerializable(typeof(CheckResponse))]
 [JsonSerializable(typeof(PrefillResponse))]
 [JsonSerializable(typeof(ArchivedReportDto))]
+[JsonSerializable(typeof(TemplateInfoDto[]))]
 [JsonSerializable(typeof(HealthReportDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
 

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Cchc.Appendix.Header;
 using Cchc.Appendix.Table;
+using Cchc.Host.Security;
 using Cchc.SharePoint;
 
 namespace Cchc.Host.Api;
@@ -8,7 +10,8 @@ namespace Cchc.Host.Api;
 public interface IAppendixReader
 {
     /// <exception cref="Cchc.OpenXml.DocumentReadException">The file is not a readable appendix.</exception>
-    TableSnapshot Read(Stream content, string fileName);
+    /// <exception cref="OperationCanceledException">The request timed out or went away; checked while the file is parsed.</exception>
+    TableSnapshot Read(Stream content, string fileName, CancellationToken cancellationToken);
 }
 
 /// <summary>The previous period's snapshot, or why there is none (<c>no-previous-report</c>, <c>header-incomplete</c>, <c>archive-not-configured</c>).</summary>
@@ -19,11 +22,12 @@ public sealed record PreviousResult(TableSnapshot? Snapshot, PreviousDto? Info, 
     public static PreviousResult Missing(string reason) => new(null, null, reason);
 }
 
-/// <summary>Finds the previous period's report in the archive, when one is configured.</summary>
-public sealed class PreviousReports(IServiceProvider services, IAppendixReader reader)
+/// <summary>Finds the previous period's report in the archive, when one is configured and the caller may read the unit's reports.</summary>
+public sealed class PreviousReports(IServiceProvider services, IAppendixReader reader, UnitAccess access, IHttpContextAccessor http)
 {
     public IReportArchive? Archive { get; } = services.GetService<IReportArchive>();
 
+    /// <exception cref="UnitForbiddenException">The caller does not belong to the unit the title names.</exception>
     public async Task<PreviousResult> FromArchiveAsync(TableSnapshot current, string? documentUrl, CancellationToken cancellationToken)
     {
         if (Archive is null)
@@ -37,6 +41,7 @@ public sealed class PreviousReports(IServiceProvider services, IAppendixReader r
             return PreviousResult.Missing(Problems.Problems.HeaderIncomplete.Code);
         }
 
+        access.Demand(http.HttpContext?.User ?? new ClaimsPrincipal(), header.Unit, UnitRight.Read);
         var found = await Archive.FindAsync(new ArchiveLookup(header.Unit, header.Period.Previous(), documentUrl), cancellationToken);
         if (found is null)
         {
@@ -59,7 +64,7 @@ public sealed class PreviousReports(IServiceProvider services, IAppendixReader r
         buffer.Position = 0;
         try
         {
-            return reader.Read(buffer, report.FileName);
+            return reader.Read(buffer, report.FileName, cancellationToken);
         }
         catch (Cchc.OpenXml.DocumentReadException read)
         {

@@ -1,5 +1,6 @@
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Table;
+using Cchc.Host.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using P = Cchc.Host.Problems.Problems;
 
@@ -13,6 +14,8 @@ public static class CheckApi
         var group = endpoints.MapApiGroup(string.Empty, "Check");
         group.MapPost("/check", CheckAsync)
             .WithName("Check")
+            // Only ?previous=archive reads a document (last period's); a plain check is JSON work and is not queued.
+            .ReadsDocuments(DocumentWorkExtensions.AsksForTheArchive)
             .WithSummary("Kiểm tra phụ lục / Check the appendix the pane read")
             .WithDescription("The title lines and table rows as read from Word, Excel or the browser; `?previous=archive` compares with the previous period from the archive. `?rows=findings` echoes only the rows findings point at and the section headings (what the pane asks for), `?rows=false` no rows, `?rows=true` (the default) every row.");
         return endpoints;
@@ -24,6 +27,7 @@ public static class CheckApi
         string? lang,
         string? rows,
         PreviousReports previousReports,
+        AppendixChecker checker,
         CancellationToken cancellationToken)
     {
         if (ValidateQuery(previous, lang) is { } invalidQuery)
@@ -48,7 +52,7 @@ public static class CheckApi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var report = AppendixChecker.Default.Check(current, found.Snapshot);
+        var report = checker.Check(current, found.Snapshot);
         return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason, echo));
     }
 

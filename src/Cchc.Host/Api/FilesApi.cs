@@ -21,6 +21,7 @@ public static class FilesApi
         var group = endpoints.MapApiGroup("/files", "Files")
             .WithBodyLimit(BodyKind.Document)
             .RequireRateLimiting(ApiGroups.DocumentRatePolicy)
+            .ReadsDocuments()
             // Bearer tokens, not cookies, authenticate these posts, so there is no cross-site form to forge.
             .DisableAntiforgery();
 
@@ -49,6 +50,7 @@ public static class FilesApi
         [FromQuery] string? lang,
         [FromQuery] string? rows,
         [FromServices] IAppendixReader reader,
+        [FromServices] AppendixChecker checker,
         [FromServices] IOptions<LimitsOptions> limits,
         CancellationToken cancellationToken)
     {
@@ -82,7 +84,7 @@ public static class FilesApi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var report = AppendixChecker.Default.Check(current, previousSnapshot);
+        var report = checker.Check(current, previousSnapshot);
         return TypedResults.Ok(CheckMapping.ToResponse(current, report, CheckApi.IsEnglish(lang), previousInfo, null, echo) with { File = SafeName(file!.FileName) });
     }
 
@@ -94,6 +96,7 @@ public static class FilesApi
         [FromQuery] string? lang,
         HttpContext context,
         [FromServices] IAppendixReader reader,
+        [FromServices] AppendixChecker checker,
         [FromServices] IOptions<LimitsOptions> limits,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
@@ -133,12 +136,12 @@ public static class FilesApi
             original = buffer.ToArray();
         }
 
-        var readLimits = ReadLimits.Default with { MaxFileBytes = limits.Value.MaxDocumentBytes };
-        var current = reader.Read(new MemoryStream(original, writable: false), name);
+        var readLimits = limits.Value.ReadLimits;
+        var current = reader.Read(new MemoryStream(original, writable: false), name, cancellationToken);
         var previousSnapshot = previous is null ? null : await ReadAsync(reader, previous, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var report = AppendixChecker.Default.Check(current, previousSnapshot);
+        var report = checker.Check(current, previousSnapshot);
         using var output = new MemoryStream();
         var result = AppendixWriter.Apply(
             new MemoryStream(original, writable: false),
@@ -147,7 +150,8 @@ public static class FilesApi
             Corrections.Edits(report, current, codes),
             Corrections.Marks(report, codes),
             new WriteOptions(Track: tracked, Time: time),
-            readLimits);
+            readLimits,
+            cancellationToken);
 
         var kind = AppendixDocument.Sniff(new MemoryStream(original, writable: false), name, readLimits);
         context.Response.Headers[AppliedHeader] = result.Applied.Count.ToString(CultureInfo.InvariantCulture);
@@ -219,7 +223,7 @@ public static class FilesApi
     {
         await using var content = file.OpenReadStream();
         cancellationToken.ThrowIfCancellationRequested();
-        return reader.Read(content, SafeName(file.FileName));
+        return reader.Read(content, SafeName(file.FileName), cancellationToken);
     }
 
     /// <summary>The file's own name without any directory a client may have sent along.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using Cchc.Host.Security;
 using Microsoft.Extensions.Options;
 using HostOptions = Cchc.Host.Hosting.HostOptions;
 
@@ -23,9 +24,25 @@ public static class ManifestApi
     {
         endpoints.MapGet("/manifest.xml", (HttpContext context, IOptions<HostOptions> host, IConfiguration configuration) =>
             {
-                var publicUrl = string.IsNullOrWhiteSpace(host.Value.PublicUrl)
-                    ? $"{context.Request.Scheme}://{context.Request.Host}"
-                    : host.Value.PublicUrl.TrimEnd('/');
+                // The request's own Host header is trusted only when it names this machine: anywhere else it is whatever the
+                // caller typed, and a manifest pointing Office at it would be a ready-made phishing kit.
+                string publicUrl;
+                if (!string.IsNullOrWhiteSpace(host.Value.PublicUrl))
+                {
+                    publicUrl = host.Value.PublicUrl.TrimEnd('/');
+                }
+                else if (LocalMode.IsLoopbackHost(context.Request.Host.Host))
+                {
+                    publicUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+                }
+                else
+                {
+                    return Problems.Problems.Result(
+                        Problems.Problems.PublicUrlMissing,
+                        "Máy chủ chưa cấu hình Host:PublicUrl nên không tạo được manifest cho địa chỉ này; hãy báo bộ phận CNTT (docs/configuration.md).",
+                        "The host has no Host:PublicUrl, so it cannot write a manifest for this address; tell IT (docs/configuration.md).");
+                }
+
                 context.Response.Headers.CacheControl = "no-cache";
                 return Results.Text(Render(publicUrl, configuration["AzureAd:ClientId"]), "application/xml; charset=utf-8");
             })

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace Cchc.Host.Api;
 
-/// <summary>The OpenXml adapter behind <see cref="IAppendixReader"/>, bounded by the host's document limit.</summary>
+/// <summary>The OpenXml adapter behind <see cref="IAppendixReader"/>, bounded by the host's <c>Limits</c> section.</summary>
 internal sealed class OpenXmlAppendixReader(IOptions<LimitsOptions> limits) : IAppendixReader
 {
-    public TableSnapshot Read(Stream content, string fileName) =>
-        AppendixDocument.Read(content, fileName, ReadLimits.Default with { MaxFileBytes = limits.Value.MaxDocumentBytes });
+    public TableSnapshot Read(Stream content, string fileName, CancellationToken cancellationToken) =>
+        AppendixDocument.Read(content, fileName, limits.Value.ReadLimits, cancellationToken);
 }

@@ -2,6 +2,7 @@ using Cchc.Appendix.Filling;
 using Cchc.Appendix.Reporting;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
+using Cchc.Host.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using P = Cchc.Host.Problems.Problems;
 
@@ -18,6 +19,8 @@ public static class PrefillApi
         var group = endpoints.MapApiGroup(string.Empty, "Prefill");
         group.MapPost("/prefill", PrefillAsync)
             .WithName("Prefill")
+            // Only ?previous=archive reads a document (last period's); a plain check is JSON work and is not queued.
+            .ReadsDocuments(DocumentWorkExtensions.AsksForTheArchive)
             .WithSummary("Lấy số liệu kỳ trước / Propose values from the previous period")
             .WithDescription("Same request as /api/check, with `previous` inline or `?previous=archive`. One proposal per value cell (and per plan reference in a note), side by side with the previous period.");
         return endpoints;
@@ -28,6 +31,7 @@ public static class PrefillApi
         string? previous,
         string? lang,
         PreviousReports previousReports,
+        PrefillPlanner planner,
         CancellationToken cancellationToken)
     {
         if (CheckApi.ValidateQuery(previous, lang) is { } invalidQuery)
@@ -60,7 +64,7 @@ public static class PrefillApi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var plan = PrefillPlanner.Default.Plan(current, found.Snapshot);
+        var plan = planner.Plan(current, found.Snapshot);
         var rows = current.Rows.ToDictionary(row => row.Row);
         var proposals = plan.Proposals.Select(proposal =>
         {

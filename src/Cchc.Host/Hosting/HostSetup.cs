@@ -10,6 +10,7 @@ public static class HostSetup
     {
         services.AddOptions<HostOptions>().BindConfiguration(HostOptions.SectionName)
             .Validate(options => options.HasValidPublicUrl, "Host:PublicUrl must be an absolute https URL such as https://cchc.example.gov.vn, or empty.")
+            .Validate(options => options.HasValidSharePointTenant, "Host:SharePointTenant must be the tenant's SharePoint name alone, such as contoso for contoso.sharepoint.com, or empty.")
             .ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
@@ -20,6 +21,7 @@ public static class HostSetup
     public static IServiceCollection AddAppendixServices(this IServiceCollection services)
     {
         services.AddSingleton<IAppendixReader, OpenXmlAppendixReader>();
+        services.AddHttpContextAccessor();
         services.AddScoped<PreviousReports>();
         return services;
     }

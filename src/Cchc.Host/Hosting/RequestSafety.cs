@@ -27,6 +27,7 @@ public static class RequestSafety
             options.AddPolicy(ApiGroups.DocumentRatePolicy, context => PerCaller(context, limits => limits.DocumentRequestsPerMinute));
         });
 
+        services.AddSingleton(provider => new DocumentSlots(provider.GetRequiredService<IOptions<LimitsOptions>>().Value));
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<LimitsOptions>>((timeouts, limits) =>
             timeouts.AddPolicy(ApiGroups.TimeoutPolicy, new RequestTimeoutPolicy
@@ -66,6 +67,37 @@ public static class RequestSafety
         await next(context);
     });
 
+    /// <summary>
+    /// Lets at most <see cref="LimitsOptions.MaxConcurrentDocuments"/> requests that read documents run at once, host-wide;
+    /// the next <see cref="LimitsOptions.DocumentQueueLength"/> wait in order, and any more get 503 with <c>Retry-After</c>.
+    /// Placed after authentication, the per-caller rate limit and the processing timeout: a slot goes only to a caller
+    /// allowed to ask, and waiting for one counts against the request's time, so a queued request still answers 504 on time.
+    /// The body is not read before a slot is taken, so a waiting upload holds only what the connection buffers.
+    /// </summary>
+    public static IApplicationBuilder UseDocumentConcurrency(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<DocumentWorkMetadata>() is not { } work || work.When?.Invoke(context) == false)
+        {
+            await next(context);
+            return;
+        }
+
+        var slots = context.RequestServices.GetRequiredService<DocumentSlots>();
+        using var lease = await slots.AcquireAsync(context.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            await WriteRetryLaterAsync(
+                context,
+                DocumentSlots.RetryAfterSeconds,
+                P.ServerBusy,
+                $"Máy chủ đang xử lý nhiều tài liệu cùng lúc; hãy thử lại sau {DocumentSlots.RetryAfterSeconds} giây.",
+                $"The server is processing many documents at once; try again in {DocumentSlots.RetryAfterSeconds} seconds.");
+            return;
+        }
+
+        await next(context);
+    });
+
     private static RateLimitPartition<string> PerCaller(HttpContext context, Func<LimitsOptions, int> permits)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
@@ -86,18 +118,59 @@ public static class RequestSafety
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? (int)Math.Ceiling(retryAfter.TotalSeconds)
             : 60;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        await WriteProblemAsync(context, P.Details(
+        seconds = Math.Max(1, seconds);
+        await WriteRetryLaterAsync(
+            context,
+            seconds,
             P.RateLimited,
-            $"Bạn đã gửi quá nhiều yêu cầu; hãy thử lại sau {Math.Max(1, seconds)} giây.",
-            $"Too many requests; try again in {Math.Max(1, seconds)} seconds."));
+            $"Bạn đã gửi quá nhiều yêu cầu; hãy thử lại sau {seconds} giây.",
+            $"Too many requests; try again in {seconds} seconds.");
     }
 
-    private static async Task WriteProblemAsync(HttpContext context, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    private static Task WriteRetryLaterAsync(HttpContext context, int seconds, Problems.ProblemKind kind, string detail, string detailEn)
+    {
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return WriteProblemAsync(context, P.Details(kind, detail, detailEn));
+    }
+
+    /// <summary>A Problem Details answer from middleware, before any endpoint runs; its status is the problem's.</summary>
+    internal static async Task WriteProblemAsync(HttpContext context, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status ?? context.Response.StatusCode;
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
+}
+
+/// <summary>
+/// Marks an endpoint whose requests read .docx/.xlsx documents (uploaded or from the archive), for
+/// <see cref="RequestSafety.UseDocumentConcurrency"/>; <paramref name="When"/> narrows it to the requests that do.
+/// </summary>
+public sealed record DocumentWorkMetadata(Func<HttpContext, bool>? When = null);
+
+public static class DocumentWorkExtensions
+{
+    public static TBuilder ReadsDocuments<TBuilder>(this TBuilder builder, Func<HttpContext, bool>? when = null)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new DocumentWorkMetadata(when));
+
+    /// <summary>A JSON check or pre-fill reads a document only when it asks for last period from the archive.</summary>
+    public static bool AsksForTheArchive(HttpContext context) => context.Request.Query.ContainsKey("previous");
+}
+
+/// <summary>The host-wide slots for document work: one <see cref="ConcurrencyLimiter"/> for the process.</summary>
+public sealed class DocumentSlots(LimitsOptions limits) : IDisposable
+{
+    /// <summary>A slot frees within a second or two for a real appendix; ten seconds leaves room for the queue ahead.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = limits.MaxConcurrentDocuments,
+        QueueLimit = limits.DocumentQueueLength,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
+
+    public void Dispose() => _limiter.Dispose();
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
 
+using Cchc.Host.Security;
+
 namespace Cchc.Host.Problems;
 
 /// <summary>
@@ -50,6 +52,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
     {
         DocumentReadException read => FromRead(read),
         ArchiveException archive => FromArchive(archive),
+        UnitForbiddenException forbidden => Problems.Details(Problems.UnitForbidden, forbidden.Decision.Detail, forbidden.Decision.DetailEn),
         MicrosoftIdentityWebChallengeUserException challenge => ConsentRequired(challenge.MsalUiRequiredException.Claims, challenge.Scopes),
         MsalUiRequiredException uiRequired => ConsentRequired(uiRequired.Claims, null),
         BadHttpRequestException bad => FromBadRequest(bad),

@@ -22,6 +22,9 @@ public static class Problems
     public static readonly ProblemKind MissingFile = new("missing-file", 400, "Chưa chọn tệp", "No file");
     public static readonly ProblemKind Unauthorized = new("unauthorized", 401, "Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ", "Not signed in or the sign-in is not valid");
     public static readonly ProblemKind Forbidden = new("forbidden", 403, "Không có quyền dùng chức năng này", "Not allowed");
+    public static readonly ProblemKind UnitForbidden = new("unit-forbidden", 403, "Không thuộc đơn vị này", "Not a member of this unit");
+    public static readonly ProblemKind LocalOnly = new("local-mode-only", 403, "Chế độ cục bộ chỉ phục vụ máy này", "Local mode serves this machine only");
+    public static readonly ProblemKind CrossSite = new("cross-site-request", 403, "Yêu cầu từ trang web khác", "Cross-site request");
     public static readonly ProblemKind ConsentRequired = new("consent-required", 403, "Cần đăng nhập lại hoặc đồng ý cấp quyền", "Sign-in again or consent required");
     public static readonly ProblemKind NotFound = new("not-found", 404, "Không có địa chỉ này", "No such address");
     public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "Phương thức không được hỗ trợ", "Method not allowed");
@@ -34,6 +37,8 @@ public static class Problems
     public static readonly ProblemKind RateLimited = new("rate-limited", 429, "Gửi quá nhiều yêu cầu", "Too many requests");
     public static readonly ProblemKind InternalError = new("internal-error", 500, "Lỗi hệ thống", "Internal error");
     public static readonly ProblemKind ArchiveNotConfigured = new("archive-not-configured", 503, "Chưa cấu hình kho báo cáo", "No report archive configured");
+    public static readonly ProblemKind PublicUrlMissing = new("public-url-not-configured", 503, "Chưa cấu hình địa chỉ công khai", "No public address configured");
+    public static readonly ProblemKind ServerBusy = new("server-busy", 503, "Máy chủ đang bận", "The server is busy");
     public static readonly ProblemKind ArchiveUnavailable = new("archive-unavailable", 503, "Không kết nối được kho báo cáo", "The report archive is unavailable");
     public static readonly ProblemKind Timeout = new("timeout", 504, "Xử lý quá thời gian cho phép", "Processing timed out");
 

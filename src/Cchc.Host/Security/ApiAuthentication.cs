@@ -20,22 +20,16 @@ public static class ApiAuthentication
 
     /// <summary>
     /// Sign-in with Microsoft.Identity.Web from the <c>AzureAd</c> section: bearer validation of the pane's
-    /// token, on-behalf-of token acquisition for Graph with a distributed token cache. In Development with no
-    /// <c>AzureAd:ClientId</c> the host runs in local mode without sign-in; anywhere else a missing
-    /// registration stops the start.
+    /// token, on-behalf-of token acquisition for Graph with a distributed token cache. Without a registration the host
+    /// starts only in local mode (<see cref="LocalMode.Decide"/>). Who belongs to which unit: <see cref="UnitAccess"/>.
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var clientId = configuration["AzureAd:ClientId"];
-        var local = string.IsNullOrWhiteSpace(clientId);
-        if (local && !environment.IsDevelopment())
-        {
-            throw new InvalidOperationException(
-                $"Chưa cấu hình đăng ký ứng dụng (AzureAd:ClientId) nên máy chủ không khởi động ở môi trường {environment.EnvironmentName} / "
-                + $"No app registration is configured (AzureAd:ClientId), so the host refuses to start in the {environment.EnvironmentName} environment; see docs/configuration.md.");
-        }
-
+        var local = LocalMode.Decide(configuration, environment);
         services.AddSingleton(new AuthMode(local));
+        services.AddOptions<UnitAccessOptions>().BindConfiguration(UnitAccessOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UnitAccessOptions>, UnitAccessOptionsValidator>();
+        services.AddSingleton<UnitAccess>();
         if (local)
         {
             // Same routes and policy as with sign-in, so nothing else in the host knows the difference.
@@ -53,26 +47,6 @@ public static class ApiAuthentication
         services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy.RequireAuthenticatedUser().RequireScope(RequiredScope));
         return services;
     }
-
-    /// <summary>Says at start-up and on every response that nobody is signed in.</summary>
-    public static IApplicationBuilder UseLocalModeNotice(this WebApplication app)
-    {
-        if (!app.Services.GetRequiredService<AuthMode>().IsLocal)
-        {
-            return app;
-        }
-
-        app.Logger.LogWarning("Local mode: Development without AzureAd:ClientId, so the API runs WITHOUT sign-in. Configure AzureAd before exposing this host.");
-        return app.Use((context, next) =>
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers[LocalModeHeader] = "true";
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
-    }
 }
 
 /// <summary>
@@ -83,7 +57,7 @@ internal sealed class NoSharePointWithoutSignIn : IValidateOptions<ArchiveOption
 {
     public ValidateOptionsResult Validate(string? name, ArchiveOptions options) => options.Kind == ArchiveKind.SharePoint
         ? ValidateOptionsResult.Fail(
-            "Archive:Kind = SharePoint cần người dùng đăng nhập, nhưng máy chủ đang ở chế độ cục bộ (chưa có AzureAd:ClientId): hãy cấu hình đăng ký ứng dụng hoặc dùng Archive:Kind = Folder. / "
-            + "Archive:Kind = SharePoint needs a signed-in user, but the host runs in local mode (no AzureAd:ClientId): configure the app registration or use Archive:Kind = Folder.")
+            "Archive:Kind = SharePoint cần người dùng đăng nhập, nhưng máy chủ đang ở chế độ cục bộ (Host:LocalMode, chưa có AzureAd:ClientId): hãy cấu hình đăng ký ứng dụng hoặc dùng Archive:Kind = Folder. / "
+            + "Archive:Kind = SharePoint needs a signed-in user, but the host runs in local mode (Host:LocalMode, no AzureAd:ClientId): configure the app registration or use Archive:Kind = Folder.")
         : ValidateOptionsResult.Success;
 }

@@ -18,7 +18,7 @@ public static class SecurityHeaders
         var host = app.Services.GetRequiredService<IOptions<HostOptions>>().Value;
         var spa = app.Services.GetRequiredService<IOptions<SpaOptions>>().Value;
         var proxying = app.Environment.IsDevelopment() && !string.IsNullOrWhiteSpace(spa.DevServerUrl);
-        var panePolicy = PanePolicy(host, proxying);
+        var panePolicy = PanePolicy(host.EffectiveFrameAncestors(app.Configuration["Archive:SharePoint:SiteUrl"]), proxying);
         var isDevelopment = app.Environment.IsDevelopment();
 
         return app.Use((context, next) =>
@@ -56,9 +56,9 @@ public static class SecurityHeaders
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health")
           || path.StartsWithSegments("/manifest.xml"));
 
-    public static string PanePolicy(HostOptions host, bool proxyingDevServer)
+    public static string PanePolicy(IReadOnlyList<string> frameAncestors, bool proxyingDevServer)
     {
-        var ancestors = "'self' " + string.Join(' ', host.EffectiveFrameAncestors);
+        var ancestors = "'self' " + string.Join(' ', frameAncestors);
         // Vite's dev server injects an inline module preamble and talks to the page over a websocket.
         var devScript = proxyingDevServer ? " 'unsafe-inline'" : string.Empty;
         var devConnect = proxyingDevServer ? " ws: wss:" : string.Empty;

@@ -11,7 +11,7 @@ namespace Cchc.OpenXml.Reading;
 /// every position present, so that a cell's index is its column and a row's index its worksheet row − 1.
 /// The SDK only resolves the parts; their XML is walked once with <see cref="XmlReader"/>, never as a tree.
 /// </summary>
-internal sealed class ExcelReader(string name, ReadLimits limits)
+internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget budget)
 {
     private const string S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -20,8 +20,9 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
     private readonly Dictionary<uint, string> _customFormats = [];
     private readonly List<uint> _styleFormats = [];
     private long _rows;
+    private long _sharedCharacters;
 
-    public List<DocumentBlock> Read(SpreadsheetDocument document, PartBudget budget)
+    public List<DocumentBlock> Read(SpreadsheetDocument document)
     {
         var workbookPart = document.WorkbookPart ?? throw ReadFailures.Corrupt(name);
         if (workbookPart.SharedStringTablePart is { } sharedStrings)
@@ -72,12 +73,12 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
                         list.Add((r.GetAttribute("id", R), r.GetAttribute("name")));
                     }
 
-                    r.Skip();
+                    XmlWalk.Skip(r);
                 });
                 break;
             }
 
-            reader.Skip();
+            XmlWalk.Skip(reader);
         }
 
         return sheets;
@@ -91,15 +92,28 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
             return;
         }
 
-        XmlWalk.Children(reader, _sharedStrings, (r, list) =>
+        // The table is held in memory while every sheet is read, so its size is bounded as it grows, not after.
+        XmlWalk.Children(reader, _sharedStrings, (r, strings) =>
         {
             if (Is(r, "si"))
             {
-                list.Add(RichText(r));
+                var text = RichText(r);
+                _sharedCharacters += text.Length;
+                if (strings.Count >= limits.MaxSharedStrings)
+                {
+                    throw ReadFailures.TooManySharedStrings(name, limits.MaxSharedStrings, characters: false);
+                }
+
+                if (_sharedCharacters > limits.MaxSharedStringCharacters)
+                {
+                    throw ReadFailures.TooManySharedStrings(name, limits.MaxSharedStringCharacters, characters: true);
+                }
+
+                strings.Add(text);
             }
             else
             {
-                r.Skip();
+                XmlWalk.Skip(r);
             }
         });
     }
@@ -127,7 +141,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
                         s._customFormats[id] = code;
                     }
 
-                    f.Skip();
+                    XmlWalk.Skip(f);
                 });
             }
             else if (Is(r, "cellXfs") && !seenCellFormats)
@@ -140,12 +154,12 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
                         s._styleFormats.Add(UnsignedAttribute(xf, "numFmtId") ?? 0);
                     }
 
-                    xf.Skip();
+                    XmlWalk.Skip(xf);
                 });
             }
             else
             {
-                r.Skip();
+                XmlWalk.Skip(r);
             }
         });
     }
@@ -169,6 +183,12 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
         reader.MoveToContent();
         while (!reader.EOF)
         {
+            // The sheet is read flat, so depth costs nothing here; it is refused as the writer's tree would refuse it.
+            if (reader.Depth >= ReadLimits.MaxNestingDepth)
+            {
+                throw new NestingTooDeepException();
+            }
+
             if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != S)
             {
                 reader.Read();
@@ -216,6 +236,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
                     rows.Add((row, current));
                 }
 
+                budget.Cell(raw.Text.Length);
                 current.Add((column, raw));
                 width = Math.Max(width, column + 1);
             }
@@ -239,7 +260,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
             }
         }
 
-        return Dense(rows, merges, width, sheetName);
+        return Dense(rows, merges, width, sheetName, budget);
     }
 
     /// <summary>What a &lt;c&gt; holds: its attributes, its first stored value, its first inline string; the reader is left after it.</summary>
@@ -258,7 +279,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
             }
             else
             {
-                r.Skip();
+                XmlWalk.Skip(r);
             }
         });
         return cell;
@@ -277,7 +298,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
         public string? InlineString { get; set; }
     }
 
-    private static TableBlock Dense(List<(int Row, List<(int Column, RawCell Cell)> Cells)> sparse, List<(int Row1, int Col1, int Row2, int Col2)> merges, int width, string sheetName)
+    private static TableBlock Dense(List<(int Row, List<(int Column, RawCell Cell)> Cells)> sparse, List<(int Row1, int Col1, int Row2, int Col2)> merges, int width, string sheetName, PartBudget budget)
     {
         // Rows may come out of order in hand-made files; a later duplicate of a position wins, as in Excel's own load.
         sparse.Sort((a, b) => a.Row.CompareTo(b.Row));
@@ -301,9 +322,18 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
             rows[row] = new RawRow(dense);
         }
 
-        // A merged area shows its top-left value only; anything stored under the rest of it is invisible.
+        // A merged area shows its top-left value only; anything stored under the rest of it is invisible. The areas
+        // are visited cell by cell, so what they cover within the sheet's used range is bounded like kept cells.
+        long covered = 0;
         foreach (var (r1, c1, r2, c2) in merges)
         {
+            covered += (long)Math.Max(0, Math.Min(r2, height - 1) - r1 + 1) * Math.Max(0, Math.Min(c2, width - 1) - c1 + 1);
+        }
+
+        budget.Covered(covered);
+        foreach (var (r1, c1, r2, c2) in merges)
+        {
+            budget.ThrowIfCancellationRequested();
             for (var r = r1; r <= Math.Min(r2, height - 1); r++)
             {
                 if (rows[r] == empty)
@@ -400,13 +430,13 @@ internal sealed class ExcelReader(string name, ReadLimits limits)
                     }
                     else
                     {
-                        t.Skip();
+                        XmlWalk.Skip(t);
                     }
                 });
             }
             else
             {
-                r.Skip();
+                XmlWalk.Skip(r);
             }
         });
         return builder.ToString();

@@ -43,30 +43,48 @@ internal static class PackageInspector
         return memory.ToArray();
     }
 
-    /// <summary>
-    /// The kind of document <paramref name="bytes"/> hold, from the container's own description. With
-    /// <paramref name="inflate"/>, every part is also inflated once and counted, since declared sizes can lie.
-    /// </summary>
-    public static DocumentKind Inspect(byte[] bytes, string name, ReadLimits limits, bool inflate) =>
-        Inspect(bytes, name, limits, inflate ? _ => true : null, declaredLengths: null);
+    /// <summary>The kind of document <paramref name="bytes"/> hold, from the container's own description, inflating nothing else.</summary>
+    public static DocumentKind Inspect(byte[] bytes, string name, ReadLimits limits) =>
+        Inspect(bytes, name, limits, Inflation.None, declaredLengths: null, CancellationToken.None);
 
     /// <summary>
     /// The kind of document, for a reader that bounds each part while it parses it (<see cref="PartBudget"/>):
     /// only the package's own description (relationships, content types), which the SDK parses on opening
-    /// without the budget, is inflated and counted here; every entry's declared size is handed on.
+    /// without the budget, is inflated, walked and counted here; every entry's declared size is handed on.
     /// </summary>
-    public static DocumentKind InspectForReading(byte[] bytes, string name, ReadLimits limits, out IReadOnlyDictionary<string, long> declaredLengths)
+    public static DocumentKind InspectForReading(byte[] bytes, string name, ReadLimits limits, out IReadOnlyDictionary<string, long> declaredLengths, CancellationToken cancellationToken = default)
     {
         var lengths = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         declaredLengths = lengths;
-        return Inspect(bytes, name, limits, IsPackageDescription, lengths);
+        return Inspect(bytes, name, limits, Inflation.PackageDescription, lengths, cancellationToken);
     }
 
-    private static bool IsPackageDescription(ZipArchiveEntry entry) =>
-        entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(entry.FullName, "[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The kind of document, for a writer about to load its XML parts as element trees: every part is inflated once
+    /// and counted, every XML part is walked with <see cref="XmlReader"/> for its nesting depth, and the XML parts
+    /// together must fit <see cref="ReadLimits.MaxTreeBytes"/>. Nothing has been loaded as a tree when this refuses.
+    /// </summary>
+    public static DocumentKind InspectForWriting(byte[] bytes, string name, ReadLimits limits, CancellationToken cancellationToken = default) =>
+        Inspect(bytes, name, limits, Inflation.Everything, declaredLengths: null, cancellationToken);
 
-    private static DocumentKind Inspect(byte[] bytes, string name, ReadLimits limits, Func<ZipArchiveEntry, bool>? inflate, Dictionary<string, long>? declaredLengths)
+    private enum Inflation
+    {
+        None,
+        PackageDescription,
+        Everything,
+    }
+
+    private static bool IsPackageDescription(string entryName) =>
+        entryName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(entryName, "[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Parts the SDK would parse as XML; pictures, embedded binaries and fonts are only counted.</summary>
+    internal static bool IsXmlPart(string entryName) =>
+        entryName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+        || entryName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+        || entryName.EndsWith(".vml", StringComparison.OrdinalIgnoreCase);
+
+    private static DocumentKind Inspect(byte[] bytes, string name, ReadLimits limits, Inflation inflation, Dictionary<string, long>? declaredLengths, CancellationToken cancellationToken)
     {
         if (bytes.Length == 0)
         {
@@ -83,14 +101,20 @@ internal static class PackageInspector
             throw ReadFailures.NotOffice(name);
         }
 
+        // The central directory is read whole when the archive opens, so its size is judged from its own end record first.
+        if (DeclaredEntryCount(bytes) > limits.MaxZipEntries)
+        {
+            throw ReadFailures.TooManyEntries(name, limits.MaxZipEntries);
+        }
+
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             CheckDeclaredSizes(zip, name, limits);
             var kind = KindOf(zip, name);
-            if (inflate is not null)
+            if (inflation != Inflation.None)
             {
-                CheckInflatedSizes(zip, name, limits, inflate);
+                CheckInflatedSizes(zip, name, limits, inflation == Inflation.Everything, cancellationToken);
             }
 
             if (declaredLengths is not null)
@@ -111,11 +135,30 @@ internal static class PackageInspector
         }
     }
 
+    /// <summary>
+    /// The entry count the zip's end-of-central-directory record declares, or 0 when there is none to read (then the
+    /// archive's own parsing decides). A ZIP64 archive writes 0xFFFF here, above the default limit, and is refused as such.
+    /// </summary>
+    internal static int DeclaredEntryCount(byte[] bytes)
+    {
+        const int RecordLength = 22;
+        var lowest = Math.Max(0, bytes.Length - RecordLength - ushort.MaxValue);
+        for (var at = bytes.Length - RecordLength; at >= lowest; at--)
+        {
+            if (bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == 5 && bytes[at + 3] == 6)
+            {
+                return BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 10));
+            }
+        }
+
+        return 0;
+    }
+
     private static void CheckDeclaredSizes(ZipArchive zip, string name, ReadLimits limits)
     {
-        if (zip.Entries.Count > ReadLimits.MaxEntries)
+        if (zip.Entries.Count > limits.MaxZipEntries)
         {
-            throw ReadFailures.ZipBomb(name, limits.MaxUncompressedBytes);
+            throw ReadFailures.TooManyEntries(name, limits.MaxZipEntries);
         }
 
         long total = 0;
@@ -126,32 +169,70 @@ internal static class PackageInspector
             {
                 throw ReadFailures.ZipBomb(name, limits.MaxUncompressedBytes);
             }
+
+            if (entry.Length > MaxPartBytes(entry.FullName, limits))
+            {
+                throw ReadFailures.PartTooLarge(name, MaxPartBytes(entry.FullName, limits));
+            }
         }
     }
 
-    /// <summary>Inflates the chosen entries once, counting, and stops at the limit: the sizes a zip declares are not evidence.</summary>
-    private static void CheckInflatedSizes(ZipArchive zip, string name, ReadLimits limits, Func<ZipArchiveEntry, bool> which)
+    /// <summary>What one entry may inflate to: XML parts are parsed, so they are held to the part limit; pictures only to the total.</summary>
+    internal static long MaxPartBytes(string entryName, ReadLimits limits) =>
+        !IsXmlPart(entryName) ? limits.MaxUncompressedBytes
+        : IsPackageDescription(entryName)
+            ? Math.Min(limits.MaxPartBytes, ReadLimits.MaxPackageDescriptionBytes)
+            : limits.MaxPartBytes;
+
+    /// <summary>
+    /// Inflates the chosen entries once, counting, and stops at the limit: the sizes a zip declares are not evidence.
+    /// XML entries are walked with a forward-only reader, so a nesting too deep for a tree is refused here.
+    /// </summary>
+    private static void CheckInflatedSizes(ZipArchive zip, string name, ReadLimits limits, bool everything, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
+        long xml = 0;
         foreach (var entry in zip.Entries)
         {
-            if (!which(entry))
+            if (!everything && !IsPackageDescription(entry.FullName))
             {
                 continue;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             long inEntry = 0;
-            using var content = entry.Open();
-            int read;
-            while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
+            var maxEntry = MaxPartBytes(entry.FullName, limits);
+            var isXml = IsXmlPart(entry.FullName);
+            void Count(int read)
             {
                 inEntry += read;
                 total += read;
+                xml += isXml ? read : 0;
                 if (total > limits.MaxUncompressedBytes || IsSuspiciousRatio(inEntry, entry.CompressedLength, limits))
                 {
                     throw ReadFailures.ZipBomb(name, limits.MaxUncompressedBytes);
                 }
+
+                if (inEntry > maxEntry)
+                {
+                    throw ReadFailures.PartTooLarge(name, maxEntry);
+                }
+
+                if (everything && xml > limits.MaxTreeBytes)
+                {
+                    throw ReadFailures.TooLargeToWrite(name, limits.MaxTreeBytes);
+                }
+            }
+
+            using var content = new CountedStream(entry.Open(), Count, cancellationToken);
+            if (isXml && entry.Length > 0)
+            {
+                XmlWalk.CheckDepth(content, name);
+            }
+
+            while (content.Read(buffer, 0, buffer.Length) > 0)
+            {
             }
         }
     }

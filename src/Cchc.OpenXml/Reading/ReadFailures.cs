@@ -61,6 +61,45 @@ internal static class ReadFailures
         $"Tệp \"{name}\" khi giải nén lớn bất thường (hơn {Megabytes(max, Vietnamese)} MB) nên đã bị từ chối để bảo vệ hệ thống; hãy mở tệp bằng Word hoặc Excel, lưu lại rồi gửi lại.",
         $"The file \"{name}\" inflates to an abnormal size (over {Megabytes(max, CultureInfo.InvariantCulture)} MB) and was refused to protect the system; open it in Word or Excel, save it again and resend it.");
 
+    public static DocumentReadException TooManyEntries(string name, int max) => new(
+        ReadError.ZipBomb,
+        $"Tệp \"{name}\" chứa hơn {max.ToString("N0", Vietnamese)} thành phần nén, nhiều bất thường so với một tài liệu Word hay Excel nên đã bị từ chối; hãy mở tệp bằng Word hoặc Excel, lưu lại rồi gửi lại.",
+        $"The file \"{name}\" holds more than {max.ToString("N0", CultureInfo.InvariantCulture)} compressed entries, far more than a Word or Excel document has, and was refused; open it in Word or Excel, save it again and resend it.");
+
+    public static DocumentReadException PartTooLarge(string name, long max) => new(
+        ReadError.ZipBomb,
+        $"Một phần nội dung của tệp \"{name}\" khi giải nén lớn hơn {Megabytes(max, Vietnamese)} MB, bất thường với một phụ lục, nên đã bị từ chối; hãy tách phụ lục ra tệp riêng hoặc mở bằng Word hoặc Excel, lưu lại rồi gửi lại.",
+        $"One part of \"{name}\" inflates to more than {Megabytes(max, CultureInfo.InvariantCulture)} MB, abnormal for an appendix, and was refused; save the appendix as a file of its own, or open it in Word or Excel, save it again and resend it.");
+
+    public static DocumentReadException TooDeep(string name, int max) => new(
+        ReadError.Corrupt,
+        $"Tệp \"{name}\" có các thành phần lồng nhau sâu hơn {max} tầng, điều tài liệu Word hay Excel thật không có, nên đã bị từ chối; hãy mở tệp bằng Word hoặc Excel, lưu lại rồi gửi lại.",
+        $"The file \"{name}\" nests its elements more than {max} levels deep, which no real Word or Excel document does, and was refused; open it in Word or Excel, save it again and resend it.");
+
+    public static DocumentReadException TooManyCells(string name, int max) => new(
+        ReadError.TooLarge,
+        $"Tệp \"{name}\" có hơn {max.ToString("N0", Vietnamese)} ô có nội dung, vượt giới hạn xử lý; hãy tách phụ lục ra tệp riêng (xóa các trang tính hoặc bảng khác) rồi thử lại.",
+        $"The file \"{name}\" has more than {max.ToString("N0", CultureInfo.InvariantCulture)} cells with content, over the processing limit; save the appendix as a file of its own (without the other sheets or tables) and try again.");
+
+    public static DocumentReadException TooMuchText(string name, long max) => new(
+        ReadError.TooLarge,
+        $"Tệp \"{name}\" có hơn {max.ToString("N0", Vietnamese)} ký tự chữ trong các ô và đoạn văn, vượt giới hạn xử lý; hãy tách phụ lục ra tệp riêng rồi thử lại.",
+        $"The file \"{name}\" holds more than {max.ToString("N0", CultureInfo.InvariantCulture)} characters of text in its cells and paragraphs, over the processing limit; save the appendix as a file of its own and try again.");
+
+    public static DocumentReadException TooManySharedStrings(string name, long max, bool characters) => new(
+        ReadError.TooLarge,
+        characters
+            ? $"Bảng chuỗi dùng chung của sổ tính \"{name}\" có hơn {max.ToString("N0", Vietnamese)} ký tự, vượt giới hạn xử lý; hãy chép phụ lục sang một sổ tính mới rồi thử lại."
+            : $"Bảng chuỗi dùng chung của sổ tính \"{name}\" có hơn {max.ToString("N0", Vietnamese)} chuỗi, vượt giới hạn xử lý; hãy chép phụ lục sang một sổ tính mới rồi thử lại.",
+        characters
+            ? $"The shared-string table of the workbook \"{name}\" holds more than {max.ToString("N0", CultureInfo.InvariantCulture)} characters, over the processing limit; copy the appendix into a new workbook and try again."
+            : $"The shared-string table of the workbook \"{name}\" holds more than {max.ToString("N0", CultureInfo.InvariantCulture)} strings, over the processing limit; copy the appendix into a new workbook and try again.");
+
+    public static DocumentReadException TooLargeToWrite(string name, long max) => new(
+        ReadError.TooLarge,
+        $"Nội dung XML của tệp \"{name}\" lớn hơn {Megabytes(max, Vietnamese)} MB nên không thể ghi sửa an toàn; hãy tách phụ lục ra tệp riêng rồi thử lại (kiểm tra vẫn dùng được).",
+        $"The XML content of \"{name}\" is larger than {Megabytes(max, CultureInfo.InvariantCulture)} MB, too large to rewrite safely; save the appendix as a file of its own and try again (checking still works).");
+
     public static DocumentReadException Corrupt(string name, Exception? inner = null) => new(
         ReadError.Corrupt,
         $"Tệp \"{name}\" bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy mở tệp bằng Word hoặc Excel để sửa, lưu lại rồi thử lại.",

@@ -14,7 +14,7 @@ namespace Cchc.OpenXml.Reading;
 /// 70 times the bytes of the part); the static helpers below give writers, which hold the tree anyway, the
 /// same blocks, rows, cells and text, so a location read here finds its element there.
 /// </summary>
-internal sealed class WordReader(string name, ReadLimits limits)
+internal sealed class WordReader(string name, ReadLimits limits, PartBudget budget)
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string M = "http://schemas.openxmlformats.org/officeDocument/2006/math";
@@ -23,7 +23,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
     private int _rows;
     private int _tables;
 
-    public List<DocumentBlock> Read(WordprocessingDocument document, PartBudget budget)
+    public List<DocumentBlock> Read(WordprocessingDocument document)
     {
         var blocks = new List<DocumentBlock>();
         var main = document.MainDocumentPart ?? throw ReadFailures.Corrupt(name);
@@ -55,7 +55,9 @@ internal sealed class WordReader(string name, ReadLimits limits)
     {
         if (Is(reader, "p"))
         {
-            blocks.Add(new ParagraphBlock(Bounded(ParagraphText(reader))));
+            var text = Bounded(ParagraphText(reader));
+            budget.Text(text.Length);
+            blocks.Add(new ParagraphBlock(text));
         }
         else if (Is(reader, "tbl"))
         {
@@ -90,6 +92,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
             throw ReadFailures.TooManyRows(name, limits.MaxRows);
         }
 
+        budget.ThrowIfCancellationRequested();
         var cells = new List<RawCell>();
         XmlWalk.Children(reader, cells, (r, list) => RowCells(r, list, (cell, l) => l.Add(ReadCell(cell, l.Count, rowIndex, tableNumber))));
         return new RawRow(cells);
@@ -125,6 +128,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
                 limits.MaxCellCharacters);
         }
 
+        budget.Cell(text.Length);
         return text.Length == 0 && span <= 1 ? RawCell.Empty : new RawCell(text, ColumnSpan: Math.Max(span, 1));
     }
 
@@ -272,7 +276,7 @@ internal sealed class WordReader(string name, ReadLimits limits)
     }
 
     /// <summary>Moves past the node the reader is on, with everything inside it.</summary>
-    private static void Skip(XmlReader reader) => reader.Skip();
+    private static void Skip(XmlReader reader) => XmlWalk.Skip(reader);
 
     /// <summary>
     /// The paragraphs and tables of a body in the order <see cref="Read"/> turns them into blocks, for writers that

@@ -16,7 +16,9 @@ public static class AppendixWriter
     /// <paramref name="edits"/> and <paramref name="marks"/> (nothing with <see cref="WriteOptions.Clear"/>), and writes
     /// the result to <paramref name="output"/>. <paramref name="fileName"/> only names the file in messages.
     /// </summary>
-    /// <exception cref="DocumentReadException">The input is not a readable Word or Excel document, or holds no appendix.</exception>
+    /// <exception cref="DocumentReadException">The input is not a readable Word or Excel document, holds no appendix, or is too
+    /// large or nested too deep to be loaded as a tree (<see cref="ReadLimits.MaxTreeBytes"/>, <see cref="ReadLimits.MaxNestingDepth"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the result was written.</exception>
     public static WriteResult Apply(
         Stream input,
         Stream output,
@@ -24,7 +26,8 @@ public static class AppendixWriter
         IReadOnlyList<CellEdit> edits,
         IReadOnlyList<CellMark> marks,
         WriteOptions? options = null,
-        ReadLimits? limits = null)
+        ReadLimits? limits = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -34,11 +37,13 @@ public static class AppendixWriter
         limits ??= ReadLimits.Default;
         var name = AppendixDocument.DisplayName(fileName);
         var bytes = PackageInspector.Buffer(input, name, limits);
-        var kind = PackageInspector.Inspect(bytes, name, limits, inflate: true);
-        var blocks = AppendixDocument.ReadBlocks(bytes, kind, name, limits);
+        // Every XML part is walked for depth and counted before any of them is loaded as a tree.
+        var kind = PackageInspector.InspectForWriting(bytes, name, limits, cancellationToken);
+        var blocks = AppendixDocument.ReadBlocks(bytes, kind, name, limits, cancellationToken);
         var search = SnapshotBuilder.Find(blocks, SourceKind.File);
         var snapshot = search.Snapshot ?? throw ReadFailures.NoAppendix(name, search);
 
+        cancellationToken.ThrowIfCancellationRequested();
         using var memory = new MemoryStream();
         memory.Write(bytes);
         memory.Position = 0;
@@ -48,7 +53,7 @@ public static class AppendixWriter
             if (kind == DocumentKind.Docx)
             {
                 using var word = WordprocessingDocument.Open(memory, true, AppendixDocument.OpenSettingsFor(limits));
-                result = new WordWriter(word, snapshot, options).Apply(edits, marks);
+                result = new WordWriter(word, snapshot, options).Apply(edits, marks) with { Tracked = options.Track && !options.Clear };
             }
             else
             {
@@ -61,6 +66,7 @@ public static class AppendixWriter
             throw ReadFailures.Corrupt(name, e);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         memory.Position = 0;
         memory.CopyTo(output);
         return result;

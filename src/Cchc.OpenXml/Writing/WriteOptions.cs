@@ -39,4 +39,8 @@ public enum SkipReason
 public sealed record SkippedEdit(CellEdit Edit, SkipReason Reason);
 
 /// <summary>What a write did: edits applied and skipped, cells marked, marks of an earlier run removed.</summary>
-public sealed record WriteResult(IReadOnlyList<CellEdit> Applied, IReadOnlyList<SkippedEdit> Skipped, int Marked, int Cleared);
+public sealed record WriteResult(IReadOnlyList<CellEdit> Applied, IReadOnlyList<SkippedEdit> Skipped, int Marked, int Cleared)
+{
+    /// <summary>The edits went in as Word revisions a reviewer accepts or rejects; a workbook has none, whatever was asked.</summary>
+    public bool Tracked { get; init; }
+}

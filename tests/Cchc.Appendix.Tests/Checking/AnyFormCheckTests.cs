@@ -1,5 +1,7 @@
 using Cchc.Appendix.Checking;
+using Cchc.Appendix.Filling;
 using Cchc.Appendix.Findings;
+using Cchc.Appendix.Table;
 using static Cchc.Appendix.Tests.Checking.CommuneText;
 
 namespace Cchc.Appendix.Tests.Checking;
@@ -232,5 +234,33 @@ public class AnyFormCheckTests
         var text = QuarterOne.Replace("3 | Có tổ chức đối thoại với người dân | Có = 1 Không = 0 | 1 |", "3 | Cơ quan, đơn vị được kiểm tra | Cơ quan, đơn vị | 4 |", StringComparison.Ordinal);
 
         Assert.Empty(Check(text).WithCode("UNIT_LABEL_CONFLICT"));
+    }
+
+    [Fact]
+    public void Prefill_AgainstPreviousQuarter_CarriesStockAndFloorsCumulative()
+    {
+        var current = Read(QuarterTwo
+            .Replace("| Số cán bộ, công chức cấp xã hiện có | Cuộc | 22 |", "| Số cán bộ, công chức cấp xã hiện có | Người | |", StringComparison.Ordinal)
+            .Replace("(lũy kế từ đầu năm) | Nhiệm vụ | 4 |", "(lũy kế từ đầu năm) | Nhiệm vụ | |", StringComparison.Ordinal)
+            .Replace("| Văn bản | 2 |", "| Văn bản | |", StringComparison.Ordinal));
+
+        var plan = PrefillPlanner.Default.Plan(current, Read(QuarterOne));
+
+        PrefillProposal Of(string label) => Assert.Single(plan.Proposals, p => p.Label.Contains(label, StringComparison.Ordinal) && p.Column == AppendixColumn.Value);
+        Assert.Equal(("22", true), (Of("Số cán bộ, công chức cấp xã hiện có").Proposed, Of("Số cán bộ, công chức cấp xã hiện có").Preselected));
+        Assert.Equal("5", Of("lũy kế từ đầu năm").Proposed);
+        Assert.Null(Of("Số văn bản chỉ đạo").Proposed);
+        Assert.Equal("3", Of("Số văn bản chỉ đạo").Previous);
+    }
+
+    [Fact]
+    public void RollForward_CommuneForm_KeepsStockClearsFlowsAndFloorsCumulative()
+    {
+        var edits = RollForward.Default.Plan(Read(QuarterTwo));
+
+        Assert.Contains(edits, e => e.Row == 0 && e.NewText.Contains("QUÝ III NĂM 2026", StringComparison.Ordinal));
+        Assert.Contains(edits, e => e is { Row: 2, Column: AppendixColumn.Value, NewText: "" });
+        Assert.DoesNotContain(edits, e => e.Row == 26 && e.Column == AppendixColumn.Value);
+        Assert.Contains(edits, e => e.Row == 4 && e.Column == AppendixColumn.Note && e.NewText == "Lũy kế kỳ trước: 4");
     }
 }

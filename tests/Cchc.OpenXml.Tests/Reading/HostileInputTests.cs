@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Cchc.OpenXml.Writing;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 using static Cchc.OpenXml.Tests.TestFiles;
 
@@ -274,6 +275,175 @@ public class HostileInputTests
         rows[59] = ["x"];
 
         Assert.Equal(ReadError.TooLarge, ReadFails(Xlsx(("S", rows)), "bao-cao.xlsx", new ReadLimits(MaxRows: 50)).Error);
+    }
+
+    [Fact]
+    public void Read_ContentControlsNestedTwentyThousandDeep_SaysTooDeepInsteadOfOverflowing()
+    {
+        var bytes = DeeplyNestedDocx(10_000);
+        Assert.True(bytes.Length < 64 * 1024, $"{bytes.Length} bytes");
+
+        var error = ReadFails(bytes, "bao-cao.docx");
+
+        Assert.Equal(ReadError.Corrupt, error.Error);
+        Assert.Contains("lồng nhau sâu hơn 256 tầng", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ParagraphNestedTwentyThousandDeep_SaysTooDeep()
+    {
+        Assert.Contains("256", ReadFails(DeeplyNestedParagraph(20_000), "bao-cao.docx").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ContentControlsNestedWithinTheLimit_FindsTheTable()
+    {
+        using var stream = new MemoryStream(DeeplyNestedDocx(100));
+
+        var snapshot = AppendixDocument.Read(stream, "bao-cao.docx");
+
+        Assert.Equal("Số văn bản", Assert.Single(snapshot.Rows).Label.Text);
+    }
+
+    [Fact]
+    public void Read_WorkbookNestedTwentyThousandDeep_SaysTooDeep()
+    {
+        Assert.Contains("256", ReadFails(DeeplyNestedXlsx(20_000), "bao-cao.xlsx").Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bao-cao.docx")]
+    [InlineData("bao-cao.xlsx")]
+    public void Apply_NestedTwentyThousandDeep_IsRefusedBeforeAnyTreeIsLoaded(string name)
+    {
+        var bytes = name.EndsWith(".docx", StringComparison.Ordinal) ? DeeplyNestedDocx(10_000) : DeeplyNestedXlsx(20_000);
+
+        var error = Assert.Throws<DocumentReadException>(() => AppendixWriter.Apply(new MemoryStream(bytes), new MemoryStream(), name, [], []));
+
+        Assert.Contains("256", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_XmlOverTheTreeLimit_SaysTooLargeToRewrite()
+    {
+        var bytes = File.ReadAllBytes(Fixture("ngan-nam-2022-q3.docx"));
+
+        var error = Assert.Throws<DocumentReadException>(() => AppendixWriter.Apply(new MemoryStream(bytes), new MemoryStream(), "bao-cao.docx", [], [], limits: new ReadLimits(MaxTreeBytes: 100 * 1024)));
+
+        Assert.Equal(ReadError.TooLarge, error.Error);
+        Assert.Contains("ghi sửa", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PartOverThePartLimit_SaysWhichLimit()
+    {
+        var bytes = File.ReadAllBytes(Fixture("ngan-nam-2022-q3.docx"));
+
+        var error = ReadFails(bytes, "bao-cao.docx", new ReadLimits(MaxPartBytes: 100 * 1024));
+
+        Assert.Equal(ReadError.ZipBomb, error.Error);
+        Assert.Contains("0,1 MB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SharedStringsOverTheCharacterLimit_SaysSharedStrings()
+    {
+        // 160 MB of shared strings in a file of about a megabyte: the table is refused while it grows.
+        var bytes = HugeSharedStrings(5_000, 32_000);
+        Assert.True(bytes.Length < 2 * 1024 * 1024, $"{bytes.Length} bytes");
+
+        var error = ReadFails(bytes, "bao-cao.xlsx", new ReadLimits(MaxPartBytes: 256L * 1024 * 1024, MaxUncompressedBytes: 256L * 1024 * 1024, MaxCompressionRatio: 100_000));
+
+        Assert.Equal(ReadError.TooLarge, error.Error);
+        Assert.Contains("chuỗi dùng chung", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SharedStringsOverTheCountLimit_SaysSharedStrings()
+    {
+        var error = ReadFails(HugeSharedStrings(60_000, 1), "bao-cao.xlsx");
+
+        Assert.Contains("50.000 chuỗi", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HugeSharedStringsWithDefaultLimits_IsRefusedByItsPartSize()
+    {
+        var error = ReadFails(HugeSharedStrings(5_000, 32_000), "bao-cao.xlsx");
+
+        Assert.Equal(ReadError.ZipBomb, error.Error);
+    }
+
+    [Fact]
+    public void Read_MoreEntriesThanLimit_SaysTooManyEntriesNotTooManyMegabytes()
+    {
+        var error = ReadFails(ManySmallParts(1_200), "bao-cao.docx");
+
+        Assert.Equal(ReadError.ZipBomb, error.Error);
+        Assert.Contains("1.000 thành phần nén", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ManySmallPartsWithinTheLimit_IsRead()
+    {
+        using var stream = new MemoryStream(ManySmallParts(900));
+
+        Assert.Single(AppendixDocument.Read(stream, "bao-cao.docx").Rows);
+    }
+
+    [Fact]
+    public void Read_MoreCellsThanLimit_SaysTooManyCells()
+    {
+        var error = ReadFails(File.ReadAllBytes(Fixture("ngan-nam-2022-q3.docx")), "bao-cao.docx", new ReadLimits(MaxCells: 500));
+
+        Assert.Contains("500 ô", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_OneLongSharedStringInManyCells_SaysTooMuchText()
+    {
+        var rows = new object?[2_000][];
+        rows[0] = TestFiles.Header;
+        var text = new string('x', 30_000);
+        for (var i = 1; i < rows.Length; i++)
+        {
+            rows[i] = [i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Số văn bản", "Văn bản", 1.0, text];
+        }
+
+        var error = ReadFails(Xlsx(("S", rows)), "bao-cao.xlsx");
+
+        Assert.Contains("ký tự chữ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MergesCoveringMoreCellsThanLimit_SaysTooManyCells()
+    {
+        var bytes = Xlsx(
+            workbook =>
+            {
+                var sheet = workbook.WorksheetParts.Single().Worksheet!;
+                var merges = new DocumentFormat.OpenXml.Spreadsheet.MergeCells();
+                for (var i = 0; i < 2_000; i++)
+                {
+                    merges.Append(new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = "A1:E2" });
+                }
+
+                sheet.Append(merges);
+            },
+            ("S", [TestFiles.Header, ["1", "Số văn bản", "Văn bản", 1.0, "x"]]));
+
+        Assert.Contains("ô có nội dung", ReadFails(bytes, "bao-cao.xlsx", new ReadLimits(MaxCells: 10_000)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Cancelled_StopsWithOperationCanceled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        using var stream = File.OpenRead(Fixture("ngan-nam-2022-q3.xlsx"));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => AppendixDocument.Read(stream, "bao-cao.xlsx", cancellationToken: cancelled.Token));
     }
 
     [Fact]

@@ -59,6 +59,18 @@ export interface Finding {
   tableRow: number;
   cell: number;
   proposal: Proposal | null;
+  /** For a value cell, which value column (0-based); null for other columns. Absent on older hosts. */
+  valueColumn?: number | null;
+  /** The value column's header where the appendix has several ("Lũy kế từ đầu năm"). */
+  valueHeader?: string | null;
+}
+
+export type ValueRole = 'period' | 'cumulative' | 'plan' | 'rate' | 'same-period-last-year';
+
+export interface ValueColumn {
+  index: number;
+  header: string;
+  role: ValueRole;
 }
 
 export interface ReportRow {
@@ -72,6 +84,9 @@ export interface ReportRow {
   table: number;
   tableRow: number;
   cells: number[];
+  /** Every value cell's text where the appendix has several value columns; `value` is the first. */
+  values?: string[] | null;
+  valueCells?: number[] | null;
 }
 
 export interface CheckSummary {
@@ -86,7 +101,22 @@ export interface CheckResult {
   period: Period | null;
   reportNumber: string | null;
   reportDate: string | null;
-  template: { id: string; version: string; name: string; matchedRows: number; unmatchedRows: number } | null;
+  template: {
+    id: string | null;
+    version: string | null;
+    name: string | null;
+    matchedRows: number;
+    unmatchedRows: number;
+    /** What the appendix was checked against: a template, the previous report, or the document alone. */
+    form?: 'template' | 'previous-report' | 'document';
+    /** The families of checks that ran. */
+    checks?: string[];
+    /** One sentence for the user: which form, or which rules were used when none matched. */
+    summary?: string | null;
+  } | null;
+  valueColumns?: ValueColumn[];
+  /** False when the table was recognised by its shape, having no header row. */
+  headerRow?: boolean;
   previous: { source: string; period: Period | null; fileName: string | null } | null;
   rows: ReportRow[];
   findings: Finding[];
@@ -114,6 +144,8 @@ export interface PrefillProposal {
   table?: number;
   tableRow?: number;
   cell?: number;
+  valueColumn?: number | null;
+  valueHeader?: string | null;
 }
 
 export interface PrefillResult {

@@ -141,6 +141,7 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
                     data-severity={f.severity}
                     data-row={f.row}
                     data-column={f.column}
+                    data-value-column={f.column === 'value' ? (f.valueColumn ?? 0) : undefined}
                     data-title-line={f.titleLine ?? undefined}
                     data-proposal={f.proposal ? 'true' : 'false'}
                     ref={selected === index ? (el) => el?.scrollIntoView?.({ block: 'nearest' }) : undefined}
@@ -163,7 +164,7 @@ export function FindingsList({ findings, filter, onFilter, selected, onSelect, o
                       <Text size={200}>{lang === 'en' ? f.messageEn || f.message : f.message}</Text>
                       {f.column !== 'header' && (
                         <Text size={200} className={styles.muted}>
-                          {t('written')}: {valueAsWritten(f, t('empty'))}
+                          {f.valueHeader ? t('writtenIn', { c: f.valueHeader }) : t('written')}: {valueAsWritten(f, t('empty'))}
                         </Text>
                       )}
                     </button>

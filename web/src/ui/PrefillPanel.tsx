@@ -73,7 +73,9 @@ export function PrefillPanel({
                   aria-label={p.label}
                 />
               </td>
-              <td className={styles.cell}>{p.column === 'note' ? `${p.label} (${t('prefillNoteOf')})` : p.label}</td>
+              <td className={styles.cell}>
+                {p.column === 'note' ? `${p.label} (${t('prefillNoteOf')})` : p.valueHeader ? `${p.label} (${p.valueHeader})` : p.label}
+              </td>
               <td className={styles.cell}>{p.current || t('empty')}</td>
               <td className={styles.cell}>{p.previous ?? ''}</td>
               <td className={styles.cell}>{p.proposed ?? ''}</td>

@@ -120,7 +120,7 @@ export function Standalone({ api }: { api: ApiClient }) {
       {result && <Summary result={result} />}
       {result && (
         <div className={styles.layout}>
-          <AppendixTable rows={result.rows} findings={result.findings} selected={selected === null ? null : (findings[selected] ?? null)} />
+          <AppendixTable rows={result.rows} findings={result.findings} selected={selected === null ? null : (findings[selected] ?? null)} valueColumns={result.valueColumns} />
           <div className={styles.side}>
             <FindingsList findings={findings} filter={filter} onFilter={setFilter} selected={selected} onSelect={setSelected} sectionTitles={titles} />
           </div>

@@ -33,10 +33,21 @@ export function Summary({ result }: { result: CheckResult }) {
         )}
       </div>
       <Text size={200} className={styles.meta}>
-        {[result.unit, result.period?.text, result.template ? `${t('template')}: ${result.template.name || result.template.id}` : null]
+        {[result.unit, result.period?.text, result.template?.form === 'template' || (!result.template?.form && result.template?.id) ? `${t('template')}: ${result.template.name || result.template.id}` : null]
           .filter(Boolean)
           .join(' · ')}
       </Text>
+      {/* Without a template the officer is told which rules were used, so a short list of findings is not mistaken for a clean bill. */}
+      {result.template?.form && result.template.form !== 'template' && result.template.summary && (
+        <Text size={200} data-testid="form-summary">
+          {result.template.summary}
+        </Text>
+      )}
+      {result.headerRow === false && (
+        <Text size={200} className={styles.meta} data-testid="no-header-row">
+          {t('noHeaderRow')}
+        </Text>
+      )}
     </section>
   );
 }

@@ -156,12 +156,13 @@ export function TaskPane({ host, api }: { host: DocumentHost; api: ApiClient }) 
     const fixes: Fix[] = [];
     for (const p of proposals) {
       const row = rows.get(p.row);
-      // Without the host's pointer, the row's cells are no, label, unit, value, note in that order.
-      const column = p.column === 'note' ? 4 : 3;
+      // Without the host's pointer, the row's cells are no, label, unit, value, note in that order, and a later
+      // value column's cell is among its value cells.
+      const fallback = p.column === 'note' ? row?.cells[4] : p.valueColumn ? row?.valueCells?.[p.valueColumn] : row?.cells[3];
       const ref = p.table !== undefined && p.tableRow !== undefined && p.cell !== undefined && p.cell >= 0
         ? { table: p.table, tableRow: p.tableRow, cell: p.cell }
-        : row && row.cells[column] !== undefined && row.cells[column] >= 0
-          ? { table: row.table, tableRow: row.tableRow, cell: row.cells[column] }
+        : row && fallback !== undefined && fallback >= 0
+          ? { table: row.table, tableRow: row.tableRow, cell: fallback }
           : null;
       if (ref && p.proposed) fixes.push({ ref, value: p.proposed, reason: `${t('prefillTitle')}: ${p.previous ?? ''}` });
     }

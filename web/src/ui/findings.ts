@@ -48,12 +48,18 @@ export function isFixable(f: Finding): boolean {
   return f.proposal !== null && f.proposal.value !== undefined && f.table >= 0 && f.tableRow >= 0 && f.cell >= 0 && f.column !== 'header';
 }
 
+/** The text of a row's cell: for a value, the value column the finding names (the first when it names none). */
+export function cellText(row: ReportRow, column: Exclude<Finding['column'], 'header'>, valueColumn?: number | null): string {
+  if (column === 'value' && valueColumn && row.values) return row.values[valueColumn] ?? '';
+  return row[column];
+}
+
 /** Findings carry where, not what: the text as written comes from the response's rows. */
 export function attachWritten(findings: readonly Finding[], rows: readonly ReportRow[]): (Finding & { written?: string })[] {
   const byRow = new Map(rows.map((r) => [r.row, r]));
   return findings.map((f) => {
     const row = byRow.get(f.row);
     if (!row || f.column === 'header') return f;
-    return { ...f, written: row[f.column] };
+    return { ...f, written: cellText(row, f.column, f.valueColumn) };
   });
 }
