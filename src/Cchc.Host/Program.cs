@@ -7,6 +7,7 @@ using Cchc.SharePoint;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHostOptions();
 builder.Services.AddApiProblemDetails();
+builder.Services.AddSharedState(builder.Configuration);
 builder.Services.AddApiAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddRequestSafety();
 builder.Services.AddAppendixServices();
