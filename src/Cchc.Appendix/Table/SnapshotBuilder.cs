@@ -484,14 +484,16 @@ public static class SnapshotBuilder
             return false;
         }
 
-        var key = VietnameseText.LabelKey(trimmed.ToString());
+        Span<char> buffer = stackalloc char[MaxSignatureLength];
+        var length = VietnameseText.WriteLabelKey(trimmed, buffer);
+        ReadOnlySpan<char> key = length < 0 ? VietnameseText.LabelKey(trimmed.ToString()) : buffer[..length];
         return key.StartsWith("NOI NHAN", StringComparison.Ordinal)
             || key.StartsWith("TM UY BAN", StringComparison.Ordinal)
             || key.StartsWith("TM UBND", StringComparison.Ordinal)
             || key.StartsWith("KT CHU TICH", StringComparison.Ordinal)
             || key.StartsWith("NGUOI LAP BIEU", StringComparison.Ordinal)
             || key.StartsWith("THU TRUONG DON VI", StringComparison.Ordinal)
-            || key is "CHU TICH" or "PHO CHU TICH" or "NGUOI LAP" or "THU TRUONG";
+            || key.SequenceEqual("CHU TICH") || key.SequenceEqual("PHO CHU TICH") || key.SequenceEqual("NGUOI LAP") || key.SequenceEqual("THU TRUONG");
     }
 
     /// <summary>A signature table: a few columns, nothing that reads as a number, a signature phrase somewhere.</summary>

@@ -89,28 +89,13 @@ public static class VietnameseText
     /// </summary>
     internal static string LabelKey(string label, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? known)
     {
-        // Folded and reduced in one pass into a buffer: the key is never longer than the label.
-        var composed = Normalize(label);
-        var buffer = composed.Length <= 256 ? stackalloc char[composed.Length] : new char[composed.Length];
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var original in composed)
+        var buffer = label.Length <= 256 ? stackalloc char[label.Length] : new char[label.Length];
+        var length = WriteLabelKey(label, buffer);
+        if (length < 0)
         {
-            var c = FoldChar(original);
-            if (char.IsLetterOrDigit(c) || c == '%')
-            {
-                if (pendingSpace && length > 0)
-                {
-                    buffer[length++] = ' ';
-                }
-
-                buffer[length++] = c;
-                pendingSpace = false;
-            }
-            else
-            {
-                pendingSpace = true;
-            }
+            // Composing made the text longer than it was (a rare character NFC expands): the string path.
+            buffer = new char[Normalize(label).Length];
+            length = WriteLabelKey(label, buffer);
         }
 
         if (length == 0)
@@ -120,6 +105,43 @@ public static class VietnameseText
 
         var key = buffer[..length];
         return known is { } lookup && lookup.TryGetValue(key, out var same) ? same : new string(key);
+    }
+
+    /// <summary>
+    /// Writes the <see cref="LabelKey(string)"/> of <paramref name="text"/> into <paramref name="destination"/> and returns its
+    /// length, or -1 when it does not fit; a key is never longer than its text in NFC. Nothing is allocated for text
+    /// already in NFC, so cells can be classified by their key without making one string per cell.
+    /// </summary>
+    internal static int WriteLabelKey(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var composed = IsComposed(text) ? text : Normalize(text.ToString()).AsSpan();
+        if (composed.Length > destination.Length)
+        {
+            return -1;
+        }
+
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var original in composed)
+        {
+            var c = FoldChar(original);
+            if (char.IsLetterOrDigit(c) || c == '%')
+            {
+                if (pendingSpace && length > 0)
+                {
+                    destination[length++] = ' ';
+                }
+
+                destination[length++] = c;
+                pendingSpace = false;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Collapses runs of white space (NBSP included) to one space and trims.</summary>
@@ -152,7 +174,7 @@ public static class VietnameseText
 
     private static char FoldChar(char c) => c < FoldTable.Length ? FoldTable[c] : Decompose(c);
 
-    private static bool IsComposed(string text)
+    private static bool IsComposed(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
