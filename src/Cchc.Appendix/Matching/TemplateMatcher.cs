@@ -41,6 +41,13 @@ internal static class TemplateMatcher
 {
     private const double MinimumSimilarity = 0.6;
     private const int MaxFuzzyCandidates = 6;
+
+    /// <summary>
+    /// A label the form repeats more often than this (a form learned from a long report that repeats its items) offers
+    /// only this many of its entries, those nearest the row's place: the candidates per row stay bounded, as the chain
+    /// needs for linear time. Real forms repeat a label two or three times, so they keep every candidate.
+    /// </summary>
+    private const int MaxExactCandidates = 32;
     private const double SectionWeight = 1.5;
 
     /// <param name="keys">Each row's <see cref="VietnameseText.LabelKey(string)"/>, computed once per check by the caller.</param>
@@ -64,7 +71,8 @@ internal static class TemplateMatcher
 
             if (template.ByKey.TryGetValue(key, out var exact))
             {
-                foreach (var entry in exact)
+                var expected = (long)i * template.Entries.Count / Math.Max(rows.Count, 1);
+                foreach (var entry in exact.Length <= MaxExactCandidates ? exact : Nearest(exact, expected))
                 {
                     pairs.Add((i, entry, template.Entries[entry].IsSection ? SectionWeight : 1.0));
                 }
@@ -80,6 +88,31 @@ internal static class TemplateMatcher
         }
 
         return Chain(template, rows.Count, pairs);
+    }
+
+    /// <summary>The <see cref="MaxExactCandidates"/> entries nearest <paramref name="expected"/>, in their order in <paramref name="entries"/>.</summary>
+    private static int[] Nearest(int[] entries, long expected)
+    {
+        var byDistance = new int[entries.Length];
+        for (var k = 0; k < byDistance.Length; k++)
+        {
+            byDistance[k] = k;
+        }
+
+        Array.Sort(byDistance, (a, b) =>
+        {
+            var distance = Math.Abs(entries[a] - expected).CompareTo(Math.Abs(entries[b] - expected));
+            return distance != 0 ? distance : a.CompareTo(b);
+        });
+        var kept = byDistance[..MaxExactCandidates];
+        Array.Sort(kept);
+        var nearest = new int[kept.Length];
+        for (var k = 0; k < kept.Length; k++)
+        {
+            nearest[k] = entries[kept[k]];
+        }
+
+        return nearest;
     }
 
     /// <summary>
