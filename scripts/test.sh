@@ -9,13 +9,17 @@ status=0
 
 step() { printf '\n== %s\n' "$*"; }
 
-# Browser tests drive Debian's Chromium; test tools never download a browser of their own.
-if ! command -v chromium >/dev/null 2>&1; then
-  step "installing chromium"
+# Browser tests drive Debian's Chromium (test tools never download a browser of their own); the host's scale-out
+# tests start Debian's redis-server themselves, on a free port, and stop it after them.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$out/apt.log" 2>&1 || { echo "chromium could not be installed (see $out/apt.log)"; status=1; }
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >"$out/apt.log" 2>&1 || { echo "${missing[*]} could not be installed (see $out/apt.log)"; status=1; }
   else
-    echo "chromium is missing: install Debian's chromium package (sudo apt-get install chromium)"; status=1
+    echo "missing: install Debian's ${missing[*]} (sudo apt-get install ${missing[*]})"; status=1
   fi
 fi
 

@@ -1,15 +1,14 @@
--- wrk script: POST the body in $CCHC_BODY (a CheckRequest JSON file) to every request.
+-- wrk script: POST the body in $CCHC_BODY (a CheckRequest JSON file) to every request, with the Accept-Encoding in
+-- $CCHC_ENCODING when set (the pane's browser asks for "gzip, deflate, br"), and count what came back.
 local file = assert(io.open(os.getenv("CCHC_BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = file:read("*a")
 wrk.headers["Content-Type"] = "application/json"
-file:close()
-
-local statuses = {}
-
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
+local encoding = os.getenv("CCHC_ENCODING")
+if encoding ~= nil and encoding ~= "" then
+  wrk.headers["Accept-Encoding"] = encoding
 end
+file:close()
 
 done = function(summary, latency, requests)
   io.write(string.format("p50_ms\t%.2f\np90_ms\t%.2f\np99_ms\t%.2f\nmax_ms\t%.2f\n",

@@ -50,6 +50,17 @@ describe('API client', () => {
     expect(seen).toEqual([null, 'Bearer tok', 'Bearer tok']);
   });
 
+  it('check_AsksForTheRowsFindingsPointAtOnly', async () => {
+    const urls: string[] = [];
+    const fetchImpl = vi.fn(async (url: RequestInfo | URL) => {
+      urls.push(String(url));
+      return new Response('{"rows":[],"findings":[]}', { headers: { 'Content-Type': 'application/json' } });
+    });
+    const api = createApiClient({ lang: 'en', fetchImpl });
+    await api.check(snapshot, { previousArchive: true });
+    expect(urls).toEqual(['/api/check?rows=findings&previous=archive&lang=en']);
+  });
+
   it('fileNameOf_PrefersTheUtf8Name', () => {
     const r = new Response('', { headers: { 'Content-Disposition': `attachment; filename="bao-cao.docx"; filename*=UTF-8''b%C3%A1o-c%C3%A1o.docx` } });
     expect(fileNameOf(r)).toBe('báo-cáo.docx');

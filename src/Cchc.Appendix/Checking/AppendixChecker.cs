@@ -219,12 +219,12 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         return valueRows > 0 && (double)alignment.MatchedValueRows / valueRows >= MatchThreshold && (double)matched / Math.Max(labelled, 1) >= MatchThreshold;
     }
 
-    private static string[] Keys(TableSnapshot snapshot)
+    private string[] Keys(TableSnapshot snapshot)
     {
         var keys = new string[snapshot.Rows.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = VietnameseText.LabelKey(snapshot.Rows[i].Label.Text);
+            keys[i] = VietnameseText.LabelKey(snapshot.Rows[i].Label.Text, Catalog.LabelKeys);
         }
 
         return keys;

@@ -27,6 +27,13 @@ internal sealed class CheckContext
         _byId = rows.Where(r => r.Template is not null).ToDictionary(r => r.Template!.Id, StringComparer.Ordinal);
         Parents = FormInference.Parents(rows);
         Relations = BindRelations();
+        var cells = new List<ValueFacts>(rows.Count);
+        foreach (var row in rows)
+        {
+            cells.AddRange(row.Values);
+        }
+
+        Cells = cells;
     }
 
     public TableSnapshot Snapshot { get; }
@@ -72,7 +79,7 @@ internal sealed class CheckContext
         : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
 
     /// <summary>Every value cell of every row, in row order then column order.</summary>
-    public IEnumerable<ValueFacts> Cells => Rows.SelectMany(r => r.Values);
+    public IReadOnlyList<ValueFacts> Cells { get; }
 
     public RowFacts? RowOf(string? id) => id is not null && _byId.TryGetValue(id, out var row) ? row : null;
 
@@ -96,7 +103,7 @@ internal sealed class CheckContext
                 units[row.Unit.Text] = unit;
             }
 
-            rows.Add(RowFacts.Create(row, i, keys[i], unit, section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns, FormInference.KindOf(keys[i])));
+            rows.Add(RowFacts.Create(row, i, keys[i], unit, section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns));
         }
 
         return new CheckContext(snapshot, header, alignment, rows, source, learnedFrom);

@@ -195,25 +195,45 @@ internal static class FormInference
             return 0;
         }
 
-        var no = row.Row.No.Text.Trim().TrimEnd('.', ')');
-        if (no.Length > 0 && no.All(char.IsAsciiDigit))
+        var no = row.Row.No.Text.AsSpan().Trim().TrimEnd(".)");
+        if (no.Length > 0 && !no.ContainsAnyExceptInRange('0', '9'))
         {
             return 1;
         }
 
-        if (no.Length > 0 && (no.All(c => char.IsAsciiDigit(c) || c == '.') || (no.Length == 1 && char.IsAsciiLetterLower(no[0]))))
+        if (no.Length > 0 && (!no.ContainsAnyExcept(DigitsAndDots) || (no.Length == 1 && char.IsAsciiLetterLower(no[0]))))
         {
             return 2;
         }
 
-        return IsMarkedSubRow(row) ? (row.Label.TrimStart().StartsWith('+') ? 4 : 3) : 2;
+        return IsMarkedSubRow(row) ? (row.Label.AsSpan().TrimStart().StartsWith('+') ? 4 : 3) : 2;
     }
+
+    private static readonly System.Buffers.SearchValues<char> DigitsAndDots = System.Buffers.SearchValues.Create("0123456789.");
 
     /// <summary>A row written as a sub-row of the one above: "- …", "+ …", "Trong đó: …".</summary>
     private static bool IsMarkedSubRow(RowFacts row)
     {
-        var label = row.Label.TrimStart();
-        return label.Length > 0 && (label[0] is '-' or '–' or '+' or '*' or '•' || Words.Default.SubsetMarkers.Any(m => row.LabelKey.StartsWith(m, StringComparison.Ordinal)));
+        var label = row.Label.AsSpan().TrimStart();
+        if (label.Length == 0)
+        {
+            return false;
+        }
+
+        if (label[0] is '-' or '–' or '+' or '*' or '•')
+        {
+            return true;
+        }
+
+        foreach (var marker in Words.Default.SubsetMarkers)
+        {
+            if (row.LabelKey.StartsWith(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<(RowFacts Parent, List<RowFacts> Children)> Children(IReadOnlyList<RowFacts> rows, int[] parents)

@@ -131,6 +131,24 @@ internal sealed class RowFacts
 
     public string LabelKey { get; init; } = string.Empty;
 
+    /// <summary>The type the label's own words imply (<see cref="UnitText.TypeFromLabel"/>), read when first asked.</summary>
+    public IndicatorType? ImpliedType
+    {
+        get
+        {
+            if (!_impliedRead)
+            {
+                _implied = UnitText.TypeFromLabel(Label);
+                _impliedRead = true;
+            }
+
+            return _implied;
+        }
+    }
+
+    private IndicatorType? _implied;
+    private bool _impliedRead;
+
     public ValueFacts Value(int column) => Values[column];
 
     public static RowFacts Create(
@@ -142,18 +160,20 @@ internal sealed class RowFacts
         TemplateEntry? entry,
         double similarity,
         ReportPeriod? period,
-        IReadOnlyList<ValueColumn> columns,
-        IndicatorKind wordKind)
+        IReadOnlyList<ValueColumn> columns)
     {
         var isSection = entry is { IsSection: true } || (entry is null && SectionNumbers.Parse(row.No.Text) is not null);
         var template = entry?.Row;
 
         IndicatorType? type;
-        var kind = wordKind;
+        IndicatorKind kind;
+        IndicatorType? implied = null;
+        var impliedRead = false;
         bool expectsValue;
         if (isSection)
         {
             type = IndicatorType.Heading;
+            kind = FormInference.KindOf(labelKey);
             expectsValue = false;
         }
         else if (template is not null)
@@ -166,7 +186,9 @@ internal sealed class RowFacts
         {
             // Where the unit contradicts the label's own words ("Tỷ lệ …" counted in Hồ sơ), the unit is the fault
             // (it is reported) and the words say what the value is.
-            var implied = UnitText.TypeFromLabel(row.Label.Text);
+            implied = UnitText.TypeFromLabel(row.Label.Text);
+            impliedRead = true;
+            kind = FormInference.KindOf(labelKey);
             type = UnitText.Contradicts(implied, unit.Type) ? implied : unit.Type ?? implied;
             expectsValue = !unit.IsBlank && type is not null;
             if (type is null && AllBlank(row))
@@ -188,6 +210,8 @@ internal sealed class RowFacts
             ExpectsValue = expectsValue,
             Unit = unit,
             LabelKey = labelKey,
+            _implied = implied,
+            _impliedRead = impliedRead,
         };
         var values = new ValueFacts[Math.Max(columns.Count, 1)];
         for (var c = 0; c < values.Length; c++)

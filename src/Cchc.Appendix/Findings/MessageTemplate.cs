@@ -1,41 +1,78 @@
 using System.Globalization;
-using System.Text;
 
 namespace Cchc.Appendix.Findings;
 
 /// <summary>
-/// A finding's message in Vietnamese and English with <c>{placeholder}</c> slots, filled by name.
+/// A finding's message in Vietnamese and English with <c>{placeholder}</c> slots, filled by name. Each text is split
+/// into its literal parts and slots once, when the rule is made, not on every finding.
 /// </summary>
 public sealed record MessageTemplate(string Vi, string En)
 {
-    public (string Vi, string En) Format(IReadOnlyDictionary<string, string> values) => (Fill(Vi, values), Fill(En, values));
+    private readonly Part[] _vi = Parse(Vi);
+    private readonly Part[] _en = Parse(En);
 
-    private static string Fill(string template, IReadOnlyDictionary<string, string> values)
+    public (string Vi, string En) Format(IReadOnlyDictionary<string, string> values) => (Fill(_vi, values, null), Fill(_en, values, null));
+
+    /// <summary>As <see cref="Format(IReadOnlyDictionary{string, string})"/>, with <paramref name="label"/> filling a <c>{label}</c> slot that <paramref name="values"/> does not.</summary>
+    internal (string Vi, string En) Format(IReadOnlyDictionary<string, string> values, Func<string> label) => (Fill(_vi, values, label), Fill(_en, values, label));
+
+    public bool Equals(MessageTemplate? other) => other is not null && Vi == other.Vi && En == other.En;
+
+    public override int GetHashCode() => HashCode.Combine(Vi, En);
+
+    /// <summary>A literal run of the text (<see cref="Slot"/> null) or a named slot.</summary>
+    private readonly record struct Part(string? Literal, string? Slot);
+
+    private static Part[] Parse(string template)
     {
-        var builder = new StringBuilder(template.Length + 32);
+        var parts = new List<Part>();
         var i = 0;
         while (i < template.Length)
         {
             var open = template.IndexOf('{', i);
-            if (open < 0)
-            {
-                builder.Append(template, i, template.Length - i);
-                break;
-            }
-
-            var close = template.IndexOf('}', open);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
             if (close < 0)
             {
-                builder.Append(template, i, template.Length - i);
+                parts.Add(new Part(template[i..], null));
                 break;
             }
 
-            builder.Append(template, i, open - i);
-            var name = template[(open + 1)..close];
-            builder.Append(values.TryGetValue(name, out var value) ? value : string.Create(CultureInfo.InvariantCulture, $"{{{name}}}"));
+            if (open > i)
+            {
+                parts.Add(new Part(template[i..open], null));
+            }
+
+            parts.Add(new Part(null, template[(open + 1)..close]));
             i = close + 1;
         }
 
-        return builder.ToString();
+        return [.. parts];
+    }
+
+    private static string Fill(Part[] parts, IReadOnlyDictionary<string, string> values, Func<string>? label)
+    {
+        // Few parts: gather the pieces, then copy them once into a string of the exact length.
+        var pieces = new string[parts.Length];
+        var length = 0;
+        string? quoted = null;
+        for (var p = 0; p < parts.Length; p++)
+        {
+            var part = parts[p];
+            var piece = part.Slot is not { } name ? part.Literal!
+                : values.TryGetValue(name, out var value) ? value
+                : label is not null && name == "label" ? quoted ??= label()
+                : string.Create(CultureInfo.InvariantCulture, $"{{{name}}}");
+            pieces[p] = piece;
+            length += piece.Length;
+        }
+
+        return string.Create(length, pieces, static (destination, pieces) =>
+        {
+            foreach (var piece in pieces)
+            {
+                piece.AsSpan().CopyTo(destination);
+                destination = destination[piece.Length..];
+            }
+        });
     }
 }

@@ -9,9 +9,23 @@ namespace Cchc.Appendix.Matching;
 /// <param name="Similarities">For each snapshot row, the label similarity of its match (1 = same wording).</param>
 internal sealed record TemplateAlignment(CompiledTemplate Template, TemplateEntry?[] Entries, double[] Similarities, double Weight)
 {
-    public int MatchedRows => Entries.Count(e => e is not null);
+    public int MatchedRows { get; } = Count(Entries, valueRowsOnly: false);
 
-    public int MatchedValueRows => Entries.Count(e => e?.Row is { ExpectsValue: true });
+    public int MatchedValueRows { get; } = Count(Entries, valueRowsOnly: true);
+
+    private static int Count(TemplateEntry?[] entries, bool valueRowsOnly)
+    {
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            if (entry is not null && (!valueRowsOnly || entry.Row is { ExpectsValue: true }))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 }
 
 /// <summary>
@@ -20,67 +34,136 @@ internal sealed record TemplateAlignment(CompiledTemplate Template, TemplateEntr
 /// both the document order and the template order increase. Order is what tells apart a label that
 /// occurs twice (II.2 asks "Số VBQPPL phát hiện trái pháp luật" for self-checks and again for checks by
 /// authority); typos, lost numbering, "- " prefixes, extra and missing rows only cost their own weight.
-/// Candidates per row are bounded, so the work grows linearly with the document.
+/// Candidates per row are bounded, so the work grows linearly with the document; a label with no exact key is
+/// compared only with the entries that share one of its trigrams (the template's index), once per distinct key.
 /// </summary>
 internal static class TemplateMatcher
 {
     private const double MinimumSimilarity = 0.6;
     private const int MaxFuzzyCandidates = 6;
+
+    /// <summary>
+    /// A label the form repeats more often than this (a form learned from a long report that repeats its items) offers
+    /// only this many of its entries, those nearest the row's place: the candidates per row stay bounded, as the chain
+    /// needs for linear time. Real forms repeat a label two or three times, so they keep every candidate.
+    /// </summary>
+    private const int MaxExactCandidates = 32;
     private const double SectionWeight = 1.5;
 
-    /// <param name="keys">Each row's <see cref="VietnameseText.LabelKey"/>, computed once per check by the caller.</param>
+    /// <param name="keys">Each row's <see cref="VietnameseText.LabelKey(string)"/>, computed once per check by the caller.</param>
     public static TemplateAlignment Align(CompiledTemplate template, IReadOnlyList<AppendixRow> rows, IReadOnlyList<string> keys)
     {
-        var pairs = new List<(int Row, int Entry, double Weight)>();
-        var fuzzyCache = new Dictionary<string, (int Entry, double Similarity)[]>(StringComparer.Ordinal);
+        var pairs = new List<(int Row, int Entry, double Weight)>(rows.Count + 16);
+        Fuzzy? fuzzy = null;
         for (var i = 0; i < rows.Count; i++)
         {
-            foreach (var (entry, similarity) in Candidates(template, rows[i], keys[i], fuzzyCache))
+            if (SectionNumbers.Parse(rows[i].No.Text) is { } roman && template.SectionEntries.TryGetValue(roman, out var sectionEntry))
             {
-                var weight = template.Entries[entry].IsSection ? SectionWeight : similarity;
-                pairs.Add((i, entry, weight));
+                pairs.Add((i, sectionEntry, SectionWeight));
+                continue;
+            }
+
+            var key = keys[i];
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            if (template.ByKey.TryGetValue(key, out var exact))
+            {
+                var expected = (long)i * template.Entries.Count / Math.Max(rows.Count, 1);
+                foreach (var entry in exact.Length <= MaxExactCandidates ? exact : Nearest(exact, expected))
+                {
+                    pairs.Add((i, entry, template.Entries[entry].IsSection ? SectionWeight : 1.0));
+                }
+
+                continue;
+            }
+
+            fuzzy ??= new Fuzzy(template);
+            foreach (var (entry, similarity) in fuzzy.Candidates(key))
+            {
+                pairs.Add((i, entry, template.Entries[entry].IsSection ? SectionWeight : similarity));
             }
         }
 
         return Chain(template, rows.Count, pairs);
     }
 
-    private static IEnumerable<(int Entry, double Similarity)> Candidates(
-        CompiledTemplate template, AppendixRow row, string key, Dictionary<string, (int, double)[]> fuzzyCache)
+    /// <summary>The <see cref="MaxExactCandidates"/> entries nearest <paramref name="expected"/>, in their order in <paramref name="entries"/>.</summary>
+    private static int[] Nearest(int[] entries, long expected)
     {
-        var roman = SectionNumbers.Parse(row.No.Text);
-        if (roman is not null)
+        var byDistance = new int[entries.Length];
+        for (var k = 0; k < byDistance.Length; k++)
         {
-            var sectionEntry = template.Entries.FirstOrDefault(e => e.IsSection && e.Section == roman);
-            if (sectionEntry is not null)
+            byDistance[k] = k;
+        }
+
+        Array.Sort(byDistance, (a, b) =>
+        {
+            var distance = Math.Abs(entries[a] - expected).CompareTo(Math.Abs(entries[b] - expected));
+            return distance != 0 ? distance : a.CompareTo(b);
+        });
+        var kept = byDistance[..MaxExactCandidates];
+        Array.Sort(kept);
+        var nearest = new int[kept.Length];
+        for (var k = 0; k < kept.Length; k++)
+        {
+            nearest[k] = entries[kept[k]];
+        }
+
+        return nearest;
+    }
+
+    /// <summary>
+    /// The entries most like a key that matches none exactly: at least <see cref="MinimumSimilarity"/>, best first
+    /// (ties in template order), at most <see cref="MaxFuzzyCandidates"/>; worked out once per distinct key.
+    /// </summary>
+    private sealed class Fuzzy(CompiledTemplate template)
+    {
+        private readonly Dictionary<string, (int Entry, double Similarity)[]> _byKey = new(StringComparer.Ordinal);
+        private readonly int[] _common = new int[template.Entries.Count];
+        private readonly List<int> _touched = [];
+        private readonly List<(int Entry, double Similarity)> _found = [];
+
+        public (int Entry, double Similarity)[] Candidates(string key)
+        {
+            if (_byKey.TryGetValue(key, out var known))
             {
-                return [(sectionEntry.Index, 1.0)];
+                return known;
             }
-        }
 
-        if (key.Length == 0)
-        {
-            return [];
-        }
-
-        if (template.ByKey.TryGetValue(key, out var exact))
-        {
-            return exact.Select(e => (e, 1.0));
-        }
-
-        if (!fuzzyCache.TryGetValue(key, out var fuzzy))
-        {
             var shingles = LabelShingles.Of(key);
-            fuzzy = template.Entries
-                .Select(e => (e.Index, Similarity: e.Shingles.Similarity(shingles)))
-                .Where(c => c.Similarity >= MinimumSimilarity)
-                .OrderByDescending(c => c.Similarity)
-                .Take(MaxFuzzyCandidates)
-                .ToArray();
-            fuzzyCache[key] = fuzzy;
-        }
+            foreach (var gram in shingles.Grams)
+            {
+                foreach (var entry in template.EntriesWith(gram))
+                {
+                    if (_common[entry]++ == 0)
+                    {
+                        _touched.Add(entry);
+                    }
+                }
+            }
 
-        return fuzzy;
+            _touched.Sort();
+            foreach (var entry in _touched)
+            {
+                var similarity = LabelShingles.Dice(_common[entry], shingles.Count, template.Entries[entry].Shingles.Count);
+                if (similarity >= MinimumSimilarity)
+                {
+                    _found.Add((entry, similarity));
+                }
+
+                _common[entry] = 0;
+            }
+
+            // Best first; a stable sort keeps entries of equal similarity in template order.
+            var found = _found.OrderByDescending(c => c.Similarity).Take(MaxFuzzyCandidates).ToArray();
+            _touched.Clear();
+            _found.Clear();
+            _byKey[key] = found;
+            return found;
+        }
     }
 
     /// <summary>

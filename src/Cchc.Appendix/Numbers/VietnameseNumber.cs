@@ -45,10 +45,17 @@ public static class VietnameseNumber
     /// <summary>Removes what Word and Excel put around numbers: NBSP, thin and zero-width spaces, stray blanks.</summary>
     public static string Clean(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in VietnameseText.Normalize(text))
+        var composed = VietnameseText.Normalize(text);
+        if (composed.AsSpan().IndexOfAny(Removed) < 0)
         {
-            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00A0' or '\u202F' or '\u2009')
+            // Nearly every cell: nothing to remove or replace, so no copy.
+            return composed;
+        }
+
+        var builder = new StringBuilder(composed.Length);
+        foreach (var c in composed)
+        {
+            if (IsRemoved(c))
             {
                 continue;
             }
@@ -58,6 +65,13 @@ public static class VietnameseNumber
 
         return builder.ToString();
     }
+
+    /// <summary>What <see cref="Clean"/> removes (white space of every kind) or replaces (the minus sign).</summary>
+    private static readonly System.Buffers.SearchValues<char> Removed = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => IsRemoved(c) || c == '\u2212').ToArray());
+
+    private static bool IsRemoved(char c) =>
+        char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00A0' or '\u202F' or '\u2009';
 
     /// <summary>Parses <paramref name="text"/> as a value of <paramref name="type"/>; false when it is not a number.</summary>
     public static bool TryParse(string text, IndicatorType type, out ParsedNumber number)
@@ -114,6 +128,12 @@ public static class VietnameseNumber
 
     private static decimal? YesNoWord(string cleaned)
     {
+        // Upper-casing keeps the length: only a cell of two or five characters can be "Có" or "Không".
+        if (cleaned.Length is not (2 or 5))
+        {
+            return null;
+        }
+
         var folded = cleaned.ToUpperInvariant();
         return folded switch
         {
@@ -140,8 +160,8 @@ public static class VietnameseNumber
     {
         value = 0;
         notation = NumberNotation.Plain;
-        var dots = text.Count(c => c == '.');
-        var commas = text.Count(c => c == ',');
+        var dots = text.AsSpan().Count('.');
+        var commas = text.AsSpan().Count(',');
 
         if (dots == 0 && commas == 0)
         {

@@ -114,13 +114,46 @@ internal sealed class LabelRepeatedWordsRule : Rule
             yield break;
         }
 
-        foreach (var row in context.Rows.Where(r => !r.IsSectionRow && r.LabelKey.Length > 0))
+        foreach (var row in context.Rows)
         {
+            if (row.IsSectionRow || !HasRepeatedWord(row.LabelKey))
+            {
+                continue;
+            }
+
             if (Repeated(row.Label) is { } repeat)
             {
                 yield return At(row, AppendixColumn.Label, Args(("phrase", repeat.Phrase), ("proposed", repeat.Proposed)), new Proposal(repeat.Proposed, ProposalSource.Computed));
             }
         }
+    }
+
+    /// <summary>
+    /// True when some word occurs twice in a label key. A phrase written twice puts its first word's key twice among
+    /// the label's, so a label without a repeated word is passed over without splitting it into words.
+    /// </summary>
+    internal static bool HasRepeatedWord(string key)
+    {
+        Span<Range> words = stackalloc Range[64];
+        var span = key.AsSpan();
+        var count = span.Split(words, ' ');
+        if (count == words.Length)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            for (var j = i + 1; j < count; j++)
+            {
+                if (span[words[i]].SequenceEqual(span[words[j]]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first phrase of two to four words written twice in a row, and the label with it once.</summary>

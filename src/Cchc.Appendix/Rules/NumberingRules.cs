@@ -28,7 +28,7 @@ internal static class Numbering
             foreach (var row in section)
             {
                 var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
-                var numbered = written.Length > 0 && written.All(char.IsAsciiDigit);
+                var numbered = written.Length > 0 && !written.AsSpan().ContainsAnyExceptInRange('0', '9');
                 string? expected;
                 if (row.Template is not null && context.FormIsDeclared)
                 {

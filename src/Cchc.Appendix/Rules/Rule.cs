@@ -22,7 +22,7 @@ internal abstract class Rule
 
     protected Finding At(RowFacts row, AppendixColumn column, IReadOnlyDictionary<string, string> values, Proposal? proposal = null, Severity? severity = null)
     {
-        var (vi, en) = Message.Format(WithLabel(values, row.Label));
+        var (vi, en) = Message.Format(values, () => Quote(row.Label));
         return new Finding(row.Row.Row, column, row.Label, Code, severity ?? Severity, vi, en, proposal)
         {
             Section = row.Section,
@@ -42,7 +42,7 @@ internal abstract class Rule
         (string Vi, string En) because = default)
     {
         var row = cell.Row;
-        var (vi, en) = Message.Format(WithLabel(values, row.Label));
+        var (vi, en) = Message.Format(values, () => Quote(row.Label));
         var column = cell.Header.Header.Length > 0 && row.Values.Count > 1 ? ($" [cột “{cell.Header.Header}”]", $" [column “{cell.Header.Header}”]") : (string.Empty, string.Empty);
         return new Finding(row.Row.Row, AppendixColumn.Value, row.Label, Code, severity ?? Severity, Append(vi, because.Vi + column.Item1), Append(en, because.En + column.Item2), proposal)
         {
@@ -79,11 +79,4 @@ internal abstract class Rule
     /// <summary><paramref name="suffix"/> inside the message's closing full stop.</summary>
     private static string Append(string message, string? suffix) =>
         string.IsNullOrEmpty(suffix) ? message : message.EndsWith('.') ? string.Concat(message.AsSpan(0, message.Length - 1), suffix, ".") : message + suffix;
-
-    private static Dictionary<string, string> WithLabel(IReadOnlyDictionary<string, string> values, string label)
-    {
-        var all = new Dictionary<string, string>(values);
-        all.TryAdd("label", Quote(label));
-        return all;
-    }
 }

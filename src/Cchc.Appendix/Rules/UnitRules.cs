@@ -23,16 +23,21 @@ internal sealed class UnitMismatchRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var row in context.Rows.Where(r => r.Template?.Unit is not null && !r.Unit.IsBlank))
+        foreach (var row in context.Rows)
         {
-            var expected = UnitText.Parse(row.Template!.Unit!);
+            // The form's unit was read once, with the form; the rows without one, or left blank, are not compared.
+            if (row.Entry?.Unit is not { } expected || row.Unit.IsBlank)
+            {
+                continue;
+            }
+
             Severity? severity = expected.Type != row.Unit.Type
                 ? Severity.Error
                 : expected.Type == IndicatorType.Count && expected.Noun != row.Unit.Noun ? Severity.Warning : null;
             if (severity is not null)
             {
                 var (form, formEn) = context.FormNoun;
-                yield return At(row, AppendixColumn.Unit, Args(("written", row.Row.Unit.Text.Trim()), ("expected", row.Template.Unit), ("form", form), ("formEn", formEn)), new Proposal(row.Template.Unit!, ProposalSource.Template), Capped(context, severity.Value));
+                yield return At(row, AppendixColumn.Unit, Args(("written", row.Row.Unit.Text.Trim()), ("expected", row.Template!.Unit), ("form", form), ("formEn", formEn)), new Proposal(row.Template.Unit!, ProposalSource.Template), Capped(context, severity.Value));
             }
         }
     }
@@ -56,7 +61,7 @@ internal sealed class UnitLabelConflictRule : Rule
     {
         foreach (var row in context.Rows.Where(r => !context.FormIsDeclared && !r.IsSectionRow && !r.Unit.IsBlank))
         {
-            var implied = UnitText.TypeFromLabel(row.Label);
+            var implied = row.ImpliedType;
             if (UnitText.Contradicts(implied, row.Unit.Type))
             {
                 yield return At(row, AppendixColumn.Unit, Args(

@@ -54,7 +54,9 @@ internal sealed class ColumnLayout
     /// </summary>
     public (int[] Cells, int[] ValueCells) Map(RawRow row)
     {
-        int[] cells = [-1, -1, -1, -1, -1];
+        // Filled rather than written as a literal, which copies the literal's data into a new array on every row.
+        var cells = new int[5];
+        Array.Fill(cells, -1);
         var valueCells = new int[Values.Count];
         Array.Fill(valueCells, -1);
         var count = row.Cells.Count;

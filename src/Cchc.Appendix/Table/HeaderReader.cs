@@ -164,7 +164,11 @@ internal static class HeaderReader
             return null;
         }
 
-        return Words.Default.Headers.Classify(VietnameseText.LabelKey(cell.Text));
+        // Folded into a buffer: header detection asks every cell of a table's first rows and of any row that might
+        // repeat the header, and one string per cell was most of what finding the appendix allocated.
+        Span<char> key = stackalloc char[MaxHeaderCellLength];
+        var length = VietnameseText.WriteLabelKey(cell.Text, key);
+        return length < 0 ? Words.Default.Headers.Classify(VietnameseText.LabelKey(cell.Text)) : Words.Default.Headers.Classify(key[..length]);
     }
 
     /// <summary>Each cell of <paramref name="row"/> with the grid column it starts at and how many it spans.</summary>

@@ -8,7 +8,43 @@ public static class SectionNumbers
     /// <summary>The Roman numeral a THỨ TỰ cell holds ("I", "IV.", "v)"), upper-cased, or null.</summary>
     public static string? Parse(string no)
     {
-        var trimmed = no.Trim().TrimEnd('.', ')').ToUpperInvariant();
-        return All.Contains(trimmed) ? trimmed : null;
+        // Read on every row of every check: compared in place rather than trimmed and upper-cased into new strings.
+        var trimmed = no.AsSpan().Trim().TrimEnd(".)");
+        if (trimmed.Length is 0 or > 4)
+        {
+            return null;
+        }
+
+        foreach (var numeral in All)
+        {
+            if (numeral.Length == trimmed.Length && SameNumeral(trimmed, numeral))
+            {
+                return numeral;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="text"/> upper-cases (invariantly) to <paramref name="numeral"/>.</summary>
+    private static bool SameNumeral(ReadOnlySpan<char> text, string numeral)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            // The only characters whose invariant upper case is I, V or X are those letters (not the dotless ı).
+            var upper = text[i] switch
+            {
+                'i' => 'I',
+                'v' => 'V',
+                'x' => 'X',
+                var c => c,
+            };
+            if (upper != numeral[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -472,22 +472,28 @@ public static class SnapshotBuilder
         return signature;
     }
 
-    private static bool IsSignatureText(string text)
+    private static bool IsSignatureText(string text) => IsSignatureText(text.AsSpan());
+
+    private static bool IsSignatureText(ReadOnlySpan<char> text)
     {
-        var trimmed = text.AsSpan().Trim();
-        if (trimmed.Length is < 2 or > MaxSignatureLength || char.ToUpperInvariant(trimmed[0]) is not ('N' or 'T' or 'K' or 'C' or 'P'))
+        // Every cell of a table is asked: most are settled by length and first letter, without folding. Only ASCII
+        // letters upper-case to these, so the letter is compared as written.
+        var trimmed = text.Trim();
+        if (trimmed.Length is < 2 or > MaxSignatureLength || trimmed[0] is not ('N' or 'T' or 'K' or 'C' or 'P' or 'n' or 't' or 'k' or 'c' or 'p'))
         {
             return false;
         }
 
-        var key = VietnameseText.LabelKey(text);
+        Span<char> buffer = stackalloc char[MaxSignatureLength];
+        var length = VietnameseText.WriteLabelKey(trimmed, buffer);
+        ReadOnlySpan<char> key = length < 0 ? VietnameseText.LabelKey(trimmed.ToString()) : buffer[..length];
         return key.StartsWith("NOI NHAN", StringComparison.Ordinal)
             || key.StartsWith("TM UY BAN", StringComparison.Ordinal)
             || key.StartsWith("TM UBND", StringComparison.Ordinal)
             || key.StartsWith("KT CHU TICH", StringComparison.Ordinal)
             || key.StartsWith("NGUOI LAP BIEU", StringComparison.Ordinal)
             || key.StartsWith("THU TRUONG DON VI", StringComparison.Ordinal)
-            || key is "CHU TICH" or "PHO CHU TICH" or "NGUOI LAP" or "THU TRUONG";
+            || key.SequenceEqual("CHU TICH") || key.SequenceEqual("PHO CHU TICH") || key.SequenceEqual("NGUOI LAP") || key.SequenceEqual("THU TRUONG");
     }
 
     /// <summary>A signature table: a few columns, nothing that reads as a number, a signature phrase somewhere.</summary>
@@ -503,9 +509,10 @@ public static class SnapshotBuilder
                     return false;
                 }
 
-                foreach (var line in cell.Text.Split('\n'))
+                var text = cell.Text.AsSpan();
+                foreach (var line in text.Split('\n'))
                 {
-                    signature |= IsSignatureText(line.Trim());
+                    signature |= IsSignatureText(text[line]);
                 }
             }
         }

@@ -82,7 +82,10 @@ public sealed record CellValue(string Text, double? Number = null, string? Numbe
 /// </summary>
 public sealed record RowLocation(int Table, int TableRow, string? Sheet = null)
 {
-    public IReadOnlyList<int> Cells { get; init; } = [0, 1, 2, 3, 4];
+    /// <summary>One cell per column in order, shared: a new array per row was copied from a literal and then replaced.</summary>
+    private static readonly int[] InColumnOrder = [0, 1, 2, 3, 4];
+
+    public IReadOnlyList<int> Cells { get; init; } = InColumnOrder;
 
     /// <summary>The raw cell index of each value column; empty means the one value cell of <see cref="Cells"/>.</summary>
     public IReadOnlyList<int> ValueCells { get; init; } = [];

@@ -41,6 +41,7 @@ public sealed class TemplateCatalog
     {
         Templates = templates.ToList();
         Compiled = Templates.Select(t => new CompiledTemplate(t)).ToList();
+        LabelKeys = Compiled.SelectMany(t => t.ByKey.Keys).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The templates embedded in this assembly.</summary>
@@ -49,6 +50,9 @@ public sealed class TemplateCatalog
     public IReadOnlyList<AppendixTemplate> Templates { get; }
 
     internal IReadOnlyList<CompiledTemplate> Compiled { get; }
+
+    /// <summary>Every label key of every template, so that a document's key equal to one is that same string.</summary>
+    internal HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelKeys { get; }
 
     /// <summary>This catalogue plus every <c>*.json</c> template in <paramref name="directory"/>; same id and version replaces.</summary>
     public TemplateCatalog WithDirectory(string directory)

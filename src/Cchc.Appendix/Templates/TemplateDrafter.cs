@@ -88,7 +88,8 @@ public static class TemplateDrafter
     /// </summary>
     internal static AppendixTemplate Learn(CheckContext previous)
     {
-        var skeleton = Skeleton(previous, new DraftOptions("learned", "báo cáo kỳ trước"), new Review());
+        // Learned on every check against last quarter: no review notes, which nobody would read.
+        var skeleton = Skeleton(previous, new DraftOptions("learned", "báo cáo kỳ trước"), review: null);
         var relations = Candidates(previous, skeleton.Ids)
             .Where(c => Holds(c.Bound) != false)
             .Select(c => c.Relation)
@@ -103,7 +104,7 @@ public static class TemplateDrafter
     }
 
     /// <summary>Sections and rows of the form with their ids, from one report's rows.</summary>
-    private static (AppendixTemplate Template, Dictionary<int, string> Ids) Skeleton(CheckContext context, DraftOptions options, Review review)
+    private static (AppendixTemplate Template, Dictionary<int, string> Ids) Skeleton(CheckContext context, DraftOptions options, Review? review)
     {
         var sections = new List<(string Number, string Title, List<TemplateRow> Rows)>();
         var ids = new Dictionary<int, string>();
@@ -147,7 +148,7 @@ public static class TemplateDrafter
                 }
 
                 id = $"{id}-{suffix}";
-                review.Add(
+                review?.Add(
                     $"Dòng {row.Row.Row} “{Short(row.Label)}”: số thứ tự {no} lặp lại trong mục {section.Number}; mã dòng đặt là {id}, hãy xem lại.",
                     $"Row {row.Row.Row} “{Short(row.Label)}”: item number {no} repeats in section {section.Number}; its id is {id}, review it.");
             }
@@ -172,7 +173,7 @@ public static class TemplateDrafter
         return (template, ids);
     }
 
-    private static TemplateRow Row(RowFacts row, string id, string? no, Review review)
+    private static TemplateRow Row(RowFacts row, string id, string? no, Review? review)
     {
         var unit = row.Row.Unit.Text.Trim();
         var type = row.Type;
@@ -183,7 +184,7 @@ public static class TemplateDrafter
                 : IndicatorType.Heading;
             if (type != IndicatorType.Heading)
             {
-                review.Add(
+                review?.Add(
                     $"Dòng {id} “{Short(row.Label)}”: không ghi đơn vị tính; kiểu “{TypeName(type.Value)}” đoán từ số liệu.",
                     $"Row {id} “{Short(row.Label)}”: no unit; its type “{type.Value}” was guessed from the values.");
             }
@@ -192,7 +193,7 @@ public static class TemplateDrafter
         var kind = type is IndicatorType.Heading or IndicatorType.Text ? IndicatorKind.Flow : row.Kind;
         if (kind != IndicatorKind.Flow)
         {
-            review.Add(
+            review?.Add(
                 $"Dòng {id} “{Short(row.Label)}”: coi là {(kind == IndicatorKind.Cumulative ? "số lũy kế (không giảm trong năm)" : "số tồn tại thời điểm báo cáo")} theo tên chỉ tiêu.",
                 $"Row {id} “{Short(row.Label)}”: taken as {(kind == IndicatorKind.Cumulative ? "cumulative (never falls within a year)" : "a stock at the report date")} from its label.");
         }

@@ -52,8 +52,51 @@ public static partial class UnitText
     /// </summary>
     public static IndicatorType? TypeFromLabel(string label)
     {
-        var text = VietnameseText.Squeeze(label).TrimStart('-', '+', '*', '•', ' ').ToLowerInvariant();
-        foreach (var (prefix, type) in Words.Default.LabelTypes)
+        // Read on every row of a form without a template: the label's opening words are squeezed, stripped of list
+        // marks and lower-cased into a small buffer, as far as the longest prefix reaches, rather than into new strings.
+        var types = Words.Default.LabelTypes;
+        Span<char> opening = stackalloc char[Words.Default.LongestLabelPrefix];
+        var length = 0;
+        var leading = true;
+        var pendingSpace = false;
+        foreach (var c in VietnameseText.Normalize(label))
+        {
+            if (length == opening.Length)
+            {
+                break;
+            }
+
+            var space = VietnameseText.IsSqueezedSpace(c);
+            if (leading)
+            {
+                leading = space || c is '-' or '+' or '*' or '•';
+                if (leading)
+                {
+                    continue;
+                }
+            }
+
+            if (space)
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                opening[length++] = ' ';
+                pendingSpace = false;
+                if (length == opening.Length)
+                {
+                    break;
+                }
+            }
+
+            opening[length++] = VietnameseText.ToLower(c);
+        }
+
+        var text = opening[..length];
+        foreach (var (prefix, type) in types)
         {
             if (text.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -21,6 +21,7 @@ internal sealed class Words
             .SelectMany(t => t.Prefixes.Select(p => (Prefix: p, t.Type)))
             .OrderByDescending(p => p.Prefix.Length)
             .ToArray();
+        LongestLabelPrefix = LabelTypes.Count == 0 ? 0 : LabelTypes[0].Prefix.Length;
         CumulativePhrases = file.CumulativePhrases;
         StockPhrases = file.StockPhrases;
         SubsetMarkers = file.SubsetMarkers;
@@ -39,6 +40,9 @@ internal sealed class Words
     /// <summary>Label prefixes in lower case with diacritics, longest first.</summary>
     public IReadOnlyList<(string Prefix, IndicatorType Type)> LabelTypes { get; }
 
+    /// <summary>The length of the longest of <see cref="LabelTypes"/>: how much of a label need be read to type it.</summary>
+    public int LongestLabelPrefix { get; }
+
     public IReadOnlyList<string> CumulativePhrases { get; }
 
     public IReadOnlyList<string> StockPhrases { get; }
@@ -50,11 +54,20 @@ internal sealed class Words
     public IReadOnlySet<string> RateStopWords { get; }
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="key"/> as whole words.</summary>
-    public static bool HasPhrase(string key, string phrase)
+    public static bool HasPhrase(string key, string phrase) => HasPhrase(key.AsSpan(), phrase);
+
+    public static bool HasPhrase(ReadOnlySpan<char> key, string phrase)
     {
         var at = 0;
-        while ((at = key.IndexOf(phrase, at, StringComparison.Ordinal)) >= 0)
+        while (at <= key.Length)
         {
+            var found = key[at..].IndexOf(phrase, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            at += found;
             var end = at + phrase.Length;
             if ((at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' '))
             {
@@ -117,31 +130,31 @@ internal sealed record HeaderWords(
     ValueRoleWords[] Roles)
 {
     /// <summary>What kind of column a header cell's key names, and for a value column what it holds; null when none.</summary>
-    public (HeaderKind Kind, ValueRole Role)? Classify(string key)
+    public (HeaderKind Kind, ValueRole Role)? Classify(ReadOnlySpan<char> key)
     {
         if (key.Length == 0)
         {
             return null;
         }
 
-        if (Numbering.Contains(key, StringComparer.Ordinal))
+        if (AnyEqual(Numbering, key))
         {
             return (HeaderKind.Numbering, default);
         }
 
-        if (Note.Any(p => key.Contains(p, StringComparison.Ordinal)))
+        if (AnyContained(Note, key))
         {
             return (HeaderKind.Note, default);
         }
 
-        if (Unit.Any(p => key.Contains(p, StringComparison.Ordinal)) || UnitExact.Contains(key, StringComparer.Ordinal))
+        if (AnyContained(Unit, key) || AnyEqual(UnitExact, key))
         {
             return (HeaderKind.Unit, default);
         }
 
         // "Số lượng/tỷ lệ" and "Kết quả thực hiện" are values; "Tên chỉ tiêu", "Nội dung chỉ tiêu", "Chỉ tiêu" labels.
-        var value = Value.Any(p => Words.HasPhrase(key, p)) || ValuePrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
-        var label = Label.Any(p => key.Contains(p, StringComparison.Ordinal)) || LabelPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+        var value = AnyPhrase(Value, key) || AnyPrefix(ValuePrefixes, key);
+        var label = AnyContained(Label, key) || AnyPrefix(LabelPrefixes, key);
         if (label && !(value && !key.StartsWith("TEN", StringComparison.Ordinal) && !key.StartsWith("NOI DUNG", StringComparison.Ordinal)))
         {
             return (HeaderKind.Label, default);
@@ -151,17 +164,70 @@ internal sealed record HeaderWords(
     }
 
     /// <summary>What a value column holds, by the first role whose words its header has; "this period" otherwise.</summary>
-    public ValueRole RoleOf(string key)
+    public ValueRole RoleOf(ReadOnlySpan<char> key)
     {
         foreach (var role in Roles)
         {
-            if (role.Phrases.Any(p => Words.HasPhrase(key, p)) || (role.Prefixes ?? []).Any(p => key.StartsWith(p, StringComparison.Ordinal)))
+            if (AnyPhrase(role.Phrases, key) || AnyPrefix(role.Prefixes ?? [], key))
             {
                 return role.Role;
             }
         }
 
         return ValueRole.Period;
+    }
+
+    // Loops rather than LINQ: every cell of a table's first rows, and of every row that might repeat the header, is asked.
+    private static bool AnyEqual(string[] words, ReadOnlySpan<char> key)
+    {
+        foreach (var word in words)
+        {
+            if (key.SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyContained(string[] words, ReadOnlySpan<char> key)
+    {
+        foreach (var word in words)
+        {
+            if (key.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPrefix(string[] words, ReadOnlySpan<char> key)
+    {
+        foreach (var word in words)
+        {
+            if (key.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPhrase(string[] words, ReadOnlySpan<char> key)
+    {
+        foreach (var word in words)
+        {
+            if (Words.HasPhrase(key, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -17,7 +17,7 @@ public static class CheckApi
             // Only ?previous=archive reads a document (last period's); a plain check is JSON work and is not queued.
             .ReadsDocuments(DocumentWorkExtensions.AsksForTheArchive)
             .WithSummary("Kiểm tra phụ lục / Check the appendix the pane read")
-            .WithDescription("The title lines and table rows as read from Word, Excel or the browser; `?previous=archive` compares with the previous period from the archive.");
+            .WithDescription("The title lines and table rows as read from Word, Excel or the browser; `?previous=archive` compares with the previous period from the archive. `?rows=findings` echoes only the rows findings point at and the section headings (what the pane asks for), `?rows=false` no rows, `?rows=true` (the default) every row.");
         return endpoints;
     }
 
@@ -25,6 +25,7 @@ public static class CheckApi
         CheckRequest request,
         string? previous,
         string? lang,
+        string? rows,
         PreviousReports previousReports,
         AppendixChecker checker,
         CancellationToken cancellationToken)
@@ -32,6 +33,11 @@ public static class CheckApi
         if (ValidateQuery(previous, lang) is { } invalidQuery)
         {
             return invalidQuery;
+        }
+
+        if (ParseRows(rows, out var echo) is { } invalidRows)
+        {
+            return invalidRows;
         }
 
         if (ReadCurrent(request, out var source, out var current) is { } unreadable)
@@ -47,7 +53,7 @@ public static class CheckApi
 
         cancellationToken.ThrowIfCancellationRequested();
         var report = checker.Check(current, found.Snapshot);
-        return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason));
+        return TypedResults.Ok(CheckMapping.ToResponse(current, report, IsEnglish(lang), found.Info, found.Reason, echo));
     }
 
     /// <summary>The pane's read of the open document as a snapshot, or the Problem saying why it is not one.</summary>
@@ -116,6 +122,25 @@ public static class CheckApi
     }
 
     internal static bool IsEnglish(string? lang) => lang == "en";
+
+    /// <summary>
+    /// Which rows the answer echoes: every row by default, as the upload page shows the whole table; only those the
+    /// findings point at (and the section headings) for a caller that holds the table already, as the pane does.
+    /// </summary>
+    internal static ProblemHttpResult? ParseRows(string? rows, out RowEcho echo)
+    {
+        RowEcho? parsed = rows?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "true" => RowEcho.All,
+            "findings" => RowEcho.Findings,
+            "false" => RowEcho.None,
+            _ => null,
+        };
+        echo = parsed ?? RowEcho.All;
+        return parsed is not null
+            ? null
+            : P.Result(P.InvalidRequest, "Tham số rows chỉ nhận true, findings hoặc false.", "The rows parameter accepts only true, findings or false.", extensions: new Dictionary<string, object?> { ["field"] = "rows" });
+    }
 
     internal static ProblemHttpResult NoAppendix(AppendixSearch search) => P.Result(P.NoAppendix, search.Explanation, search.ExplanationEn);
 }

@@ -21,9 +21,20 @@ public static partial class CheckMapping
 
         foreach (var table in tables ?? [])
         {
-            var rows = (table?.Rows ?? [])
-                .Select(row => new RawRow((row?.Cells ?? []).Select(ToRawCell).ToArray()))
-                .ToArray();
+            var source = table?.Rows ?? [];
+            var rows = new RawRow[source.Count];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var cells = source[r]?.Cells ?? [];
+                var raw = new RawCell[cells.Count];
+                for (var c = 0; c < raw.Length; c++)
+                {
+                    raw[c] = ToRawCell(cells[c]);
+                }
+
+                rows[r] = new RawRow(raw);
+            }
+
             blocks.Add(new TableBlock(rows, table?.Sheet));
         }
 
@@ -43,16 +54,23 @@ public static partial class CheckMapping
         _ => null,
     };
 
-    public static CheckResponse ToResponse(TableSnapshot snapshot, CheckReport report, bool english, PreviousDto? previous, string? previousReason)
+    public static CheckResponse ToResponse(TableSnapshot snapshot, CheckReport report, bool english, PreviousDto? previous, string? previousReason, RowEcho echo = RowEcho.All)
     {
         var rowsByNumber = snapshot.Rows.ToDictionary(row => row.Row);
-        var rows = new List<RowResultDto>(snapshot.Rows.Count);
+        var pointedAt = echo == RowEcho.Findings ? report.Findings.Select(f => f.Row).ToHashSet() : null;
+        var rows = new List<RowResultDto>(echo == RowEcho.All ? snapshot.Rows.Count : 0);
         string? section = null;
         foreach (var row in snapshot.Rows)
         {
-            if (SectionNumbers.Parse(row.No.Text) is not null)
+            var heading = SectionNumbers.Parse(row.No.Text) is not null;
+            if (heading)
             {
                 section = row.No.Text.Trim().TrimEnd('.');
+            }
+
+            if (echo == RowEcho.None || (pointedAt is not null && !heading && !pointedAt.Contains(row.Row)))
+            {
+                continue;
             }
 
             var location = row.Location;

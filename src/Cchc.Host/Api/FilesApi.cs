@@ -28,7 +28,7 @@ public static class FilesApi
         group.MapPost("/check", CheckFileAsync)
             .WithName("CheckFile")
             .WithSummary("Kiểm tra tệp phụ lục / Check an uploaded .docx or .xlsx")
-            .WithDescription("Multipart field `file`, optional `previous` (the previous period's file).");
+            .WithDescription("Multipart field `file`, optional `previous` (the previous period's file); `?rows=` as for /api/check.");
 
         group.MapPost("/fix", FixFileAsync)
             .WithName("FixFile")
@@ -48,6 +48,7 @@ public static class FilesApi
         IFormFile? file,
         IFormFile? previous,
         [FromQuery] string? lang,
+        [FromQuery] string? rows,
         [FromServices] IAppendixReader reader,
         [FromServices] AppendixChecker checker,
         [FromServices] IOptions<LimitsOptions> limits,
@@ -56,6 +57,11 @@ public static class FilesApi
         if (CheckApi.ValidateQuery(null, lang) is { } invalidQuery)
         {
             return invalidQuery;
+        }
+
+        if (CheckApi.ParseRows(rows, out var echo) is { } invalidRows)
+        {
+            return invalidRows;
         }
 
         if (Validate(file, "file", limits.Value) is { } invalidFile)
@@ -79,7 +85,7 @@ public static class FilesApi
 
         cancellationToken.ThrowIfCancellationRequested();
         var report = checker.Check(current, previousSnapshot);
-        return TypedResults.Ok(CheckMapping.ToResponse(current, report, CheckApi.IsEnglish(lang), previousInfo, null) with { File = SafeName(file!.FileName) });
+        return TypedResults.Ok(CheckMapping.ToResponse(current, report, CheckApi.IsEnglish(lang), previousInfo, null, echo) with { File = SafeName(file!.FileName) });
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FixFileAsync(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cchc.Host.Api;
 using Cchc.SharePoint;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -21,8 +22,6 @@ internal sealed class ArchiveHealthCheck(IServiceScopeFactory scopes) : IHealthC
 
 public static class HealthEndpoints
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
-
     public static IServiceCollection AddHostHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"]);
@@ -42,17 +41,15 @@ public static class HealthEndpoints
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(entry => new
-            {
-                name = entry.Key,
-                status = entry.Value.Status.ToString(),
-                description = entry.Value.Description,
-                data = entry.Value.Data,
-            }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, _json));
+        var body = new HealthReportDto(
+            report.Status.ToString(),
+            report.Entries.Select(entry => new HealthCheckDto(entry.Key, entry.Value.Status.ToString(), entry.Value.Description, entry.Value.Data.ToDictionary(d => d.Key, d => d.Value?.ToString()))).ToList());
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, ApiJsonContext.Default.HealthReportDto));
     }
 }
+
+/// <summary>What <c>/health</c>, <c>/health/ready</c> and <c>/health/live</c> answer: the overall status and each check's.</summary>
+public sealed record HealthReportDto(string Status, IReadOnlyList<HealthCheckDto> Checks);
+
+/// <summary>One health check: its name, status, a sentence, and what it reports (the archive's kind, Redis's endpoint).</summary>
+public sealed record HealthCheckDto(string Name, string Status, string? Description, IReadOnlyDictionary<string, string?> Data);

@@ -23,8 +23,8 @@ public static class RequestSafety
         services.AddRateLimiter(options =>
         {
             options.OnRejected = RejectAsync;
-            options.AddPolicy(ApiGroups.RatePolicy, context => PerCaller(context, limits => limits.RequestsPerMinute));
-            options.AddPolicy(ApiGroups.DocumentRatePolicy, context => PerCaller(context, limits => limits.DocumentRequestsPerMinute));
+            options.AddPolicy(ApiGroups.RatePolicy, context => PerCaller(context, ApiGroups.RatePolicy, limits => limits.RequestsPerMinute));
+            options.AddPolicy(ApiGroups.DocumentRatePolicy, context => PerCaller(context, ApiGroups.DocumentRatePolicy, limits => limits.DocumentRequestsPerMinute));
         });
 
         services.AddSingleton(provider => new DocumentSlots(provider.GetRequiredService<IOptions<LimitsOptions>>().Value));
@@ -103,27 +103,19 @@ public static class RequestSafety
         await next(context);
     });
 
-    private static RateLimitPartition<string> PerCaller(HttpContext context, Func<LimitsOptions, int> permits)
+    private static RateLimitPartition<string> PerCaller(HttpContext context, string policy, Func<LimitsOptions, int> permits)
     {
         var limits = context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
         var user = context.User.FindFirstValue("oid") ?? context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.User.FindFirstValue("sub");
         var key = user is not null ? "user:" + user : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        var permitLimit = permits(limits);
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permitLimit,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+        // In this process, or in Redis shared by every instance (SharedState).
+        return context.RequestServices.GetRequiredService<CallerRateLimits>().For(policy, key, permits(limits));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? (int)Math.Ceiling(retryAfter.TotalSeconds)
-            : 60;
-        seconds = Math.Max(1, seconds);
+        var seconds = Math.Max(1, CallerRateLimits.RetryAfterSeconds(rejected.Lease) ?? 60);
         await WriteRetryLaterAsync(
             context,
             seconds,

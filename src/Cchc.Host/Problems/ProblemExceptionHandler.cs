@@ -35,6 +35,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (exception is StackExchange.Redis.RedisException)
+        {
+            // Redis restarts or fails over in seconds; the multiplexer reconnects by itself.
+            logger.LogWarning("Redis unavailable on {Path}: {ExceptionType}", httpContext.Request.Path, exception.GetType().Name);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         if (problem.Extensions.TryGetValue("claims", out var claims) && claims is string claimsText && problem.Status == 401)
         {
             httpContext.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_claims\", claims=\"{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(claimsText))}\"";
@@ -56,6 +63,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         MicrosoftIdentityWebChallengeUserException challenge => ConsentRequired(challenge.MsalUiRequiredException.Claims, challenge.Scopes),
         MsalUiRequiredException uiRequired => ConsentRequired(uiRequired.Claims, null),
         BadHttpRequestException bad => FromBadRequest(bad),
+        StackExchange.Redis.RedisException => Problems.Details(Problems.SharedStateUnavailable, "Máy chủ không kết nối được Redis (bộ nhớ dùng chung giữa các phiên bản); hãy thử lại sau ít giây.", "The host cannot reach Redis, the state its instances share; try again in a few seconds."),
         _ => null,
     };
 

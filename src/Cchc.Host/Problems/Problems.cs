@@ -39,6 +39,7 @@ public static class Problems
     public static readonly ProblemKind ArchiveNotConfigured = new("archive-not-configured", 503, "Chưa cấu hình kho báo cáo", "No report archive configured");
     public static readonly ProblemKind PublicUrlMissing = new("public-url-not-configured", 503, "Chưa cấu hình địa chỉ công khai", "No public address configured");
     public static readonly ProblemKind ServerBusy = new("server-busy", 503, "Máy chủ đang bận", "The server is busy");
+    public static readonly ProblemKind SharedStateUnavailable = new("shared-state-unavailable", 503, "Máy chủ tạm thời không dùng được bộ nhớ dùng chung", "The host's shared state is unavailable");
     public static readonly ProblemKind ArchiveUnavailable = new("archive-unavailable", 503, "Không kết nối được kho báo cáo", "The report archive is unavailable");
     public static readonly ProblemKind Timeout = new("timeout", 504, "Xử lý quá thời gian cho phép", "Processing timed out");
 

@@ -28,6 +28,31 @@ public class VietnameseTextTests
         Assert.Equal(Title.Length, VietnameseText.Fold(Title).Length);
     }
 
+    /// <summary>
+    /// The fast path returns text unchanged when every character is one it treats as already composed; that is only
+    /// right if no such character is changed by NFC alone or after any other of them (Unicode's NFC quick-check "yes").
+    /// </summary>
+    [Fact]
+    public void Normalize_TextOfComposedCharacters_IsWhatIcuReturns()
+    {
+        var composed = Enumerable.Range(0, 0x300).Concat(Enumerable.Range(0x1E00, 0x100)).Concat(Enumerable.Range(0x2002, 0x6E))
+            .Select(i => (char)i).Where(c => !char.IsSurrogate(c)).ToArray();
+        var pairs = new char[2];
+        foreach (var first in composed)
+        {
+            pairs[0] = first;
+            foreach (var second in composed)
+            {
+                pairs[1] = second;
+                var text = new string(pairs);
+                Assert.True(text.IsNormalized(NormalizationForm.FormC), $"U+{(int)first:X4} U+{(int)second:X4}");
+            }
+        }
+
+        Assert.Equal("Số hồ sơ", VietnameseText.Normalize("Số hồ sơ".Normalize(NormalizationForm.FormD)));
+        Assert.Equal("\u2002", VietnameseText.Normalize("\u2000"));
+    }
+
     [Fact]
     public void Normalize_LoneSurrogate_IsReplacedInsteadOfThrowing()
     {

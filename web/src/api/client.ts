@@ -86,8 +86,10 @@ export function createApiClient(options: ApiOptions): ApiClient {
     hello: async () => {
       await send('/health/live', { method: 'GET' });
     },
+    // The pane holds the table it sent: it asks for the rows the findings point at and the section headings only,
+    // which keeps the answer small (the browser asks for it compressed as well).
     check: (snapshot, opts) =>
-      json<CheckResult>(`/api/check?${opts?.previousArchive ? 'previous=archive&' : ''}${lang}`, jsonBody(snapshot)),
+      json<CheckResult>(`/api/check?rows=findings&${opts?.previousArchive ? 'previous=archive&' : ''}${lang}`, jsonBody(snapshot)),
     prefill: (snapshot) => json<PrefillResult>(`/api/prefill?previous=archive&${lang}`, jsonBody(snapshot)),
     checkFile: (file) => {
       const form = new FormData();

@@ -1,0 +1,62 @@
+# Sourced by bench/load.sh and bench/scale.sh: build the host, write the pane's request for the fixture, start hosts on
+# loopback ports and wait until they answer, and stop everything started here on exit.
+#   start_host PORT [VAR=value …]   starts a Release host in local mode on 127.0.0.1:PORT with extra settings
+#   warm URL CONNECTIONS             5 s of the same load, so the JIT's tiers and the thread pool's growth are not measured
+#   measure URL SECONDS CONNECTIONS  wrk; prints its figures
+set -euo pipefail
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
+scratch=$(mktemp -d)
+started=()
+cleanup() {
+  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${started[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+dotnet build src/Cchc.Host -c Release --nologo -v quiet -p:SkipPaneBuild=true
+dotnet build bench/Cchc.Benchmarks -c Release --nologo -v quiet
+body="$scratch/body.json"
+dotnet bench/Cchc.Benchmarks/bin/Release/net10.0/Cchc.Benchmarks.dll --check-request ngan-nam-2022-q3.docx > "$body"
+
+# The pane's request (docs/api.md): only the rows its findings point at, compressed as its browser asks.
+query=${CCHC_QUERY-rows=findings}
+export CCHC_BODY="$body" CCHC_ENCODING="${CCHC_ENCODING-gzip, deflate, br}"
+
+# Local mode is a Development-only switch, asked for explicitly; the build is Release. Logging is turned down so the
+# console does not become the bottleneck, and the per-caller rate limit is lifted to its maximum: every wrk connection
+# comes from one address, and the limit is a product rule, not what this measures (100,000 a minute caps a minute's
+# average at 1,667 checks/s; a 35 s run inside one window stays under it up to 2,850/s).
+start_host() {
+  local port=$1; shift
+  mkdir -p "$scratch/archive-$port"
+  env ASPNETCORE_ENVIRONMENT=Development Host__LocalMode=true Logging__LogLevel__Default=Warning \
+    Limits__RequestsPerMinute=100000 Archive__Kind=Folder Archive__Folder__Root="$scratch/archive-$port" "$@" \
+    dotnet src/Cchc.Host/bin/Release/net10.0/Cchc.Host.dll --urls "http://127.0.0.1:$port" > "$scratch/host-$port.log" 2>&1 &
+  started+=("$!")
+  wait_for "http://127.0.0.1:$port/health/live" "$scratch/host-$port.log"
+}
+
+wait_for() {
+  for _ in $(seq 1 60); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "$1 did not answer within 60 s; the log:" >&2; cat "$2" >&2; exit 1
+}
+
+# One check as the pane sends it: its status and how many bytes its answer took on the wire.
+probe() {
+  curl -sS -o /dev/null -w '%{http_code} %{size_download}\n' -H 'Content-Type: application/json' \
+    ${CCHC_ENCODING:+-H "Accept-Encoding: $CCHC_ENCODING"} --data-binary "@$body" "$1/api/check?$query"
+}
+
+warm() {
+  wrk -t2 -c"$2" -d5s -s bench/load/post.lua "$1/api/check?$query" > /dev/null
+}
+
+measure() {
+  local url=$1 seconds=$2 connections=$3
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s bench/load/post.lua "$url/api/check?$query"
+}
