@@ -114,7 +114,7 @@ public static class SharedState
             catch (RedisException exception)
             {
                 var where = Endpoints(multiplexer);
-                throw new InvalidOperationException(
+                throw new StartupRefusedException(
                     $"Máy chủ được cấu hình dùng Redis (Redis:ConnectionString) nhưng Redis tại {where} không trả lời, nên không khởi động. / "
                     + $"Redis:ConnectionString is set, but Redis at {where} does not answer, so the host does not start; start Redis or remove the setting for a single instance.",
                     exception);

@@ -63,11 +63,11 @@ internal sealed class TemplatesValidation(IHostEnvironment environment) : IValid
         }
         catch (TemplateException ex)
         {
-            return ValidateOptionsResult.Fail($"Templates:Folder: {ex.MessageEn}");
+            return ValidateOptionsResult.Fail($"Templates:Folder: {ex.Message} / {ex.MessageEn}");
         }
         catch (DirectoryNotFoundException)
         {
-            return ValidateOptionsResult.Fail($"Templates:Folder: the folder {folder} does not exist.");
+            return ValidateOptionsResult.Fail($"Templates:Folder: thư mục {folder} không tồn tại. / Templates:Folder: the folder {folder} does not exist.");
         }
     }
 }

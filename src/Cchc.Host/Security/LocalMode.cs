@@ -24,7 +24,7 @@ public static class LocalMode
         var setting = configuration[SettingKey];
         if (!string.IsNullOrWhiteSpace(setting) && !bool.TryParse(setting, out _))
         {
-            throw new InvalidOperationException($"Host:LocalMode phải là true hoặc false, không phải \"{setting}\". / Host:LocalMode must be true or false, not \"{setting}\".");
+            throw new StartupRefusedException($"Host:LocalMode phải là true hoặc false, không phải \"{setting}\". / Host:LocalMode must be true or false, not \"{setting}\".");
         }
 
         var asked = string.Equals(setting?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
@@ -33,7 +33,7 @@ public static class LocalMode
         {
             if (!registered)
             {
-                throw new InvalidOperationException(
+                throw new StartupRefusedException(
                     $"Chưa cấu hình đăng ký ứng dụng (AzureAd:ClientId) nên máy chủ không khởi động ở môi trường {environment.EnvironmentName}; để chạy thử không đăng nhập trên máy này, đặt Host:LocalMode=true trong Development (scripts/run.sh làm sẵn). / "
                     + $"No app registration is configured (AzureAd:ClientId), so the host refuses to start in the {environment.EnvironmentName} environment; to try it without sign-in on this machine, set Host:LocalMode=true in Development (scripts/run.sh does); see docs/configuration.md.");
             }
@@ -43,21 +43,21 @@ public static class LocalMode
 
         if (registered)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 "Host:LocalMode=true cùng lúc với AzureAd:ClientId: hãy chọn một, đăng nhập hoặc chế độ cục bộ. / "
                 + "Host:LocalMode=true together with AzureAd:ClientId: choose one, sign-in or local mode.");
         }
 
         if (!environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"Host:LocalMode=true chỉ dùng được trong môi trường Development, không phải {environment.EnvironmentName}: chế độ cục bộ không có đăng nhập. / "
                 + $"Host:LocalMode=true works only in the Development environment, not {environment.EnvironmentName}: local mode has no sign-in.");
         }
 
         if (ListenAddresses(configuration).FirstOrDefault(address => !IsLoopbackUrl(address)) is { } exposed)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"Chế độ cục bộ (không đăng nhập) chỉ nghe trên localhost, nhưng cấu hình yêu cầu {exposed}: hãy dùng https://localhost:CỔNG hoặc cấu hình AzureAd. / "
                 + $"Local mode (no sign-in) listens on localhost only, but the configuration asks for {exposed}: use https://localhost:PORT or configure AzureAd.");
         }
