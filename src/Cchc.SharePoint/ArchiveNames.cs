@@ -129,20 +129,6 @@ public static class ArchiveNames
             .ThenByDescending(candidate => modified(candidate) ?? DateTimeOffset.MinValue)
             .ThenBy(candidate => name(candidate), StringComparer.Ordinal);
 
-    /// <summary>Reads a period folder's name back: <c>q1</c>…<c>q4</c>, <c>6-thang</c>, <c>9-thang</c>, <c>nam</c>.</summary>
-    public static bool TryParsePeriodSlug(string slug, int year, out ReportPeriod? period)
-    {
-        period = slug switch
-        {
-            "q1" or "q2" or "q3" or "q4" => ReportPeriod.Quarter(slug[1] - '0', year),
-            "6-thang" => ReportPeriod.SixMonths(year),
-            "9-thang" => ReportPeriod.NineMonths(year),
-            "nam" => ReportPeriod.FullYear(year),
-            _ => null,
-        };
-        return period is not null;
-    }
-
     /// <summary>Compares two eTags as HTTP does for If-Match on a strong validator, ignoring quotes and a weak prefix.</summary>
     public static bool SameETag(string? left, string? right) =>
         left is not null && right is not null && string.Equals(BareETag(left), BareETag(right), StringComparison.Ordinal);

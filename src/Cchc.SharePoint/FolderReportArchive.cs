@@ -166,7 +166,7 @@ public sealed class FolderReportArchive : IReportArchive, IArchiveUnits, IDispos
 
                 foreach (var periodDirectory in yearDirectory.EnumerateDirectories())
                 {
-                    if (!ArchiveNames.TryParsePeriodSlug(periodDirectory.Name, year, out var period))
+                    if (!ReportPeriod.TryParseSlug(periodDirectory.Name, year, out var period))
                     {
                         continue;
                     }

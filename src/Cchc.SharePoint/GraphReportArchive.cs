@@ -169,7 +169,7 @@ public sealed class GraphReportArchive : IReportArchive, IArchiveUnits, IDisposa
 
                 foreach (var periodFolder in await ChildrenAsync(driveId, $"{unitFolder}/{yearName}", cancellationToken).ConfigureAwait(false))
                 {
-                    if (periodFolder.Folder is null || periodFolder.Name is null || !ArchiveNames.TryParsePeriodSlug(periodFolder.Name, yearNumber, out var period))
+                    if (periodFolder.Folder is null || periodFolder.Name is null || !ReportPeriod.TryParseSlug(periodFolder.Name, yearNumber, out var period))
                     {
                         continue;
                     }
@@ -495,7 +495,7 @@ public sealed class GraphReportArchive : IReportArchive, IArchiveUnits, IDisposa
 
     private static bool IsYearFolder(string name) => name.Length == 4 && name.All(char.IsAsciiDigit);
 
-    private static bool IsPeriodFolder(string name) => ArchiveNames.TryParsePeriodSlug(name, 2000, out _);
+    private static bool IsPeriodFolder(string name) => ReportPeriod.TryParseSlug(name, 2000, out _);
 
     private string InLibrary(string relative) => Join(_options.RootFolder.Trim('/', '\\').Replace('\\', '/'), relative);
 

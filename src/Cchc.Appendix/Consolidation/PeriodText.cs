@@ -20,16 +20,8 @@ public static partial class PeriodText
         }
 
         var folded = VietnameseText.Fold(text.Trim());
-        if (Slug().Match(folded) is { Success: true } slug)
+        if (ReportPeriod.TryParseYearSlug(folded, out period))
         {
-            var year = int.Parse(slug.Groups["year"].Value, CultureInfo.InvariantCulture);
-            period = slug.Groups["what"].Value switch
-            {
-                "NAM" => ReportPeriod.FullYear(year),
-                "6-THANG" => ReportPeriod.SixMonths(year),
-                "9-THANG" => ReportPeriod.NineMonths(year),
-                var q => ReportPeriod.Quarter(q[1] - '0', year),
-            };
             return true;
         }
 
@@ -55,16 +47,6 @@ public static partial class PeriodText
 
         return false;
     }
-
-    /// <summary>The period as a query or folder name writes it: 2026-q2, 2026-6-thang, 2026-9-thang, 2026-nam.</summary>
-    public static string Slug(ReportPeriod period)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        return $"{period.Year.ToString(CultureInfo.InvariantCulture)}-{period.Slug}";
-    }
-
-    [GeneratedRegex(@"^(?<year>\d{4})-(?<what>Q[1-4]|6-THANG|9-THANG|NAM)$")]
-    private static partial Regex Slug();
 
     [GeneratedRegex(@"^(QUY|Q)\s*(?<n>IV|I{1,3}|[1-4])\s*[/,.-]?\s*(NAM\s+)?(?<year>\d{4})$")]
     private static partial Regex Quarter();

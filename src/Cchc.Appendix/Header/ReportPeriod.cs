@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
 namespace Cchc.Appendix.Header;
 
 /// <summary>The reporting periods of the CCHC calendar.</summary>
@@ -88,6 +91,34 @@ public sealed record ReportPeriod(PeriodKind Kind, int Number, int Year)
         PeriodKind.NineMonths => "9-thang",
         _ => "nam",
     };
+
+    /// <summary>The period with its year, as a query, a route or a file name writes it: 2022-q3, 2022-6-thang, 2022-nam.</summary>
+    public string YearSlug => $"{Year.ToString(CultureInfo.InvariantCulture)}-{Slug}";
+
+    /// <summary>Reads <see cref="Slug"/> back, for a period folder of <paramref name="year"/>: q1…q4, 6-thang, 9-thang, nam.</summary>
+    public static bool TryParseSlug(string? slug, int year, [NotNullWhen(true)] out ReportPeriod? period)
+    {
+        period = slug switch
+        {
+            "q1" or "q2" or "q3" or "q4" => Quarter(slug[1] - '0', year),
+            "6-thang" => SixMonths(year),
+            "9-thang" => NineMonths(year),
+            "nam" => FullYear(year),
+            _ => null,
+        };
+        return period is not null;
+    }
+
+    /// <summary>Reads <see cref="YearSlug"/> back, in any case and with spaces around it: 2022-q3, 2022-6-thang, 2022-nam.</summary>
+    public static bool TryParseYearSlug(string? text, [NotNullWhen(true)] out ReportPeriod? period)
+    {
+        period = null;
+        var trimmed = text?.Trim().ToLowerInvariant() ?? string.Empty;
+        return trimmed.Length > 5
+            && trimmed[4] == '-'
+            && int.TryParse(trimmed.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && TryParseSlug(trimmed[5..], year, out period);
+    }
 
     public override string ToString() => Kind switch
     {

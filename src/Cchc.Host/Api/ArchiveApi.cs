@@ -61,7 +61,7 @@ public static class ArchiveApi
             return P.Result(P.InvalidRequest, "Thiếu tham số unit (tên đơn vị như tiêu đề phụ lục ghi).", "The unit parameter is missing (the unit as the appendix title names it).", extensions: new Dictionary<string, object?> { ["field"] = "unit" });
         }
 
-        if (!CheckMapping.TryParsePeriodSlug(period, out var current))
+        if (!ReportPeriod.TryParseYearSlug(period, out var current))
         {
             return P.Result(P.InvalidRequest, "Tham số period phải có dạng 2022-q3, 2022-6-thang, 2022-9-thang hoặc 2022-nam.", "The period parameter must look like 2022-q3, 2022-6-thang, 2022-9-thang or 2022-nam.", extensions: new Dictionary<string, object?> { ["field"] = "period" });
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Header;
 using Cchc.Appendix.Reporting;
@@ -8,7 +7,7 @@ using Cchc.Appendix.Table;
 namespace Cchc.Host.Api;
 
 /// <summary>Translates between the JSON contract of docs/api.md and the engine's records; decides nothing.</summary>
-public static partial class CheckMapping
+public static class CheckMapping
 {
     /// <summary>The pane's read as document blocks: title lines as paragraphs, then the tables in request order.</summary>
     public static IReadOnlyList<DocumentBlock> ToBlocks(IReadOnlyList<string>? titleLines, IReadOnlyList<TableDto>? tables)
@@ -142,32 +141,5 @@ public static partial class CheckMapping
 
     public static PeriodDto? ToPeriod(ReportPeriod? period) => period is null
         ? null
-        : new PeriodDto(period.KindName, period.Kind == PeriodKind.Quarter ? period.Number : null, period.Year, period.ToString(), $"{period.Year}-{period.Slug}");
-
-    /// <summary>Parses the period slugs of the archive routes: <c>2022-q3</c>, <c>2022-6-thang</c>, <c>2022-9-thang</c>, <c>2022-nam</c>.</summary>
-    public static bool TryParsePeriodSlug(string? text, out ReportPeriod period)
-    {
-        period = null!;
-        var match = PeriodSlug().Match(text?.Trim().ToLowerInvariant() ?? string.Empty);
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        period = match.Groups["rest"].Value switch
-        {
-            "6-thang" => ReportPeriod.SixMonths(year),
-            "9-thang" => ReportPeriod.NineMonths(year),
-            "nam" => ReportPeriod.FullYear(year),
-            var quarter => ReportPeriod.Quarter(quarter[1] - '0', year),
-        };
-        return true;
-    }
-
-
-
-
-    [GeneratedRegex(@"^(?<year>\d{4})-(?<rest>q[1-4]|6-thang|9-thang|nam)$")]
-    private static partial Regex PeriodSlug();
+        : new PeriodDto(period.KindName, period.Kind == PeriodKind.Quarter ? period.Number : null, period.Year, period.ToString(), period.YearSlug);
 }

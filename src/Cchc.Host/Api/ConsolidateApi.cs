@@ -41,7 +41,7 @@ public sealed record TrendDto(string Id, string Label, string Unit, string Type,
             s.Unit,
             ConsolidationContract.TypeName(s.Type),
             s.Method == FigureMethod.Spread,
-            s.Points.Select(p => new TrendPointDto(PeriodText.Slug(p.Period), p.Period.ToString(), p.Value, p.Reported, p.Of)).ToList()))
+            s.Points.Select(p => new TrendPointDto(p.Period.YearSlug, p.Period.ToString(), p.Value, p.Reported, p.Of)).ToList()))
         .ToList();
 }
 
@@ -206,7 +206,7 @@ public static class ConsolidateApi
         var wantsWorkbook = accept.Contains(FilesApi.XlsxContentType, StringComparison.OrdinalIgnoreCase);
         var series = wantsTrends || wantsWorkbook ? Trends.For(report, reading.Reports, consolidation, Ids(trend)) : [];
 
-        var name = $"tong-hop-{(report.Period is null ? "phu-luc" : PeriodText.Slug(report.Period))}";
+        var name = $"tong-hop-{(report.Period is null ? "phu-luc" : report.Period.YearSlug)}";
         if (wantsWorkbook)
         {
             using var workbook = new MemoryStream();

@@ -49,4 +49,31 @@ public class ReportPeriodTests
         Assert.Equal(title, period.ToTitleText());
         Assert.Equal(slug, period.Slug);
     }
+
+    public static TheoryData<ReportPeriod> EveryKind => new()
+    {
+        ReportPeriod.Quarter(1, 2026), ReportPeriod.Quarter(4, 2025), ReportPeriod.SixMonths(2026), ReportPeriod.NineMonths(2026), ReportPeriod.FullYear(2025),
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void YearSlug_ReadBack_IsTheSamePeriod(ReportPeriod period)
+    {
+        Assert.True(ReportPeriod.TryParseYearSlug(period.YearSlug, out var read));
+        Assert.Equal(period, read);
+        Assert.True(ReportPeriod.TryParseSlug(period.Slug, period.Year, out var fromFolder));
+        Assert.Equal(period, fromFolder);
+    }
+
+    [Theory]
+    [InlineData(" 2022-Q3 ", true)]
+    [InlineData("2022-q5", false)]
+    [InlineData("22-q3", false)]
+    [InlineData("2022q3", false)]
+    [InlineData("2022-", false)]
+    [InlineData("-2022-q3", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void TryParseYearSlug_AsTyped_ReadsOnlyTheSlugForm(string? text, bool read) =>
+        Assert.Equal(read, ReportPeriod.TryParseYearSlug(text, out _));
 }
