@@ -66,7 +66,7 @@ public static class ConsolidateApi
     /// <summary>Options, access and the longer time limit a consolidation needs.</summary>
     public static IServiceCollection AddConsolidation(this IServiceCollection services)
     {
-        services.AddOptions<ConsolidateOptions>().BindConfiguration(ConsolidateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.BindSection<ConsolidateOptions>(ConsolidateOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<IProvinceAccess, UnitMembershipAccess>();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<ConsolidateOptions>>((timeouts, options) =>
             timeouts.AddPolicy(TimeoutPolicy, new RequestTimeoutPolicy

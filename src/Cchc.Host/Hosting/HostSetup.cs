@@ -8,12 +8,11 @@ public static class HostSetup
     /// <summary>The host's own sections, validated when the host starts rather than at the first request.</summary>
     public static IServiceCollection AddHostOptions(this IServiceCollection services)
     {
-        services.AddOptions<HostOptions>().BindConfiguration(HostOptions.SectionName)
+        services.BindSection<HostOptions>(HostOptions.SectionName)
             .Validate(options => options.HasValidPublicUrl, "Host:PublicUrl must be an absolute https URL such as https://cchc.example.gov.vn, or empty.")
-            .Validate(options => options.HasValidSharePointTenant, "Host:SharePointTenant must be the tenant's SharePoint name alone, such as contoso for contoso.sharepoint.com, or empty.")
-            .ValidateOnStart();
-        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
+            .Validate(options => options.HasValidSharePointTenant, "Host:SharePointTenant must be the tenant's SharePoint name alone, such as contoso for contoso.sharepoint.com, or empty.");
+        services.BindSection<LimitsOptions>(LimitsOptions.SectionName).ValidateDataAnnotations();
+        services.BindSection<SpaOptions>(SpaOptions.SectionName);
         return services;
     }
 

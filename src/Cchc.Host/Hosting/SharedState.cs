@@ -37,9 +37,8 @@ public static class SharedState
 {
     public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName)
-            .Validate(options => !options.IsConfigured || TryParse(options.ConnectionString!, out _), "Redis:ConnectionString is not a StackExchange.Redis connection string (host:port[,option=value…]).")
-            .ValidateOnStart();
+        services.BindSection<RedisOptions>(RedisOptions.SectionName)
+            .Validate(options => !options.IsConfigured || TryParse(options.ConnectionString!, out _), "Redis:ConnectionString is not a StackExchange.Redis connection string (host:port[,option=value…]).");
 
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         if (!redis.IsConfigured)

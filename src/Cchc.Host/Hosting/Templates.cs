@@ -77,7 +77,7 @@ public static class TemplatesSetup
     /// <summary>The checker, pre-fill planner and template catalogue, over the embedded and the configured templates.</summary>
     public static IServiceCollection AddTemplates(this IServiceCollection services)
     {
-        services.AddOptions<TemplatesOptions>().BindConfiguration(TemplatesOptions.SectionName).ValidateOnStart();
+        services.BindSection<TemplatesOptions>(TemplatesOptions.SectionName);
         services.AddSingleton<ConfiguredTemplates>();
         services.AddSingleton<IValidateOptions<TemplatesOptions>, TemplatesValidation>();
         services.AddSingleton(provider => new AppendixChecker(provider.GetRequiredService<ConfiguredTemplates>().Catalog));

@@ -1,3 +1,4 @@
+using Cchc.Host.Hosting;
 using Cchc.SharePoint;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public static class ApiAuthentication
     {
         var local = LocalMode.Decide(configuration, environment);
         services.AddSingleton(new AuthMode(local));
-        services.AddOptions<UnitAccessOptions>().BindConfiguration(UnitAccessOptions.SectionName).ValidateOnStart();
+        services.BindSection<UnitAccessOptions>(UnitAccessOptions.SectionName);
         services.AddSingleton<IValidateOptions<UnitAccessOptions>, UnitAccessOptionsValidator>();
         services.AddSingleton<UnitAccess>();
         if (local)
