@@ -15,7 +15,8 @@ public sealed record CheckOptions(IReadOnlySet<string>? OnlyCodes = null, string
 /// <summary>
 /// The engine's front door: picks the form the appendix is checked against — a template of the catalogue, else the
 /// same unit's previous report drafted as one, else only what the document shows — parses its numbers and header,
-/// runs every rule, and, given the previous period's snapshot, the period rules. Stateless and thread-safe.
+/// runs every rule, and, given the previous period's snapshot, the period rules. Thread-safe; the only
+/// state it keeps is the forms learned from previous reports, by their content (<see cref="LearnedForms"/>).
 /// </summary>
 public sealed class AppendixChecker(TemplateCatalog catalog)
 {
@@ -74,6 +75,12 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
     public static IReadOnlyList<string> RuleCodes { get; } = AllRules.Select(r => r.Code).ToArray();
 
     public TemplateCatalog Catalog { get; } = catalog;
+
+    /// <summary>Forms learned from previous reports, by content: the label keys they hold are this catalogue's.</summary>
+    private readonly LearnedForms _learned = new();
+
+    /// <summary>How many learned forms this checker keeps, for the tests of their bound.</summary>
+    internal int LearnedFormCount => _learned.Count;
 
     public CheckReport Check(TableSnapshot current, TableSnapshot? previous = null, CheckOptions? options = null)
     {
@@ -172,34 +179,40 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         }
 
         var keys = Keys(current);
-        var previousKeys = Keys(previous);
         CheckContext context, before;
         if (BestAlignment(current, keys, options.TemplateId) is { } alignment)
         {
+            var previousKeys = Keys(previous);
             context = CheckContext.Create(current, alignment, keys, FormSource.Template);
             var previousAlignment = BestAlignment(previous, previousKeys, alignment.Template.Template.Id);
             before = CheckContext.Create(previous, previousAlignment, previousKeys, previousAlignment is null ? FormSource.DocumentOnly : FormSource.Template);
         }
         else
         {
-            var alone = CheckContext.Create(previous, null, previousKeys, FormSource.DocumentOnly);
-            var learnedFrom = alone.Header.Period?.ToString() ?? "kỳ trước";
-            var learned = new CompiledTemplate(TemplateDrafter.Learn(alone));
-            var learnedAlignment = TemplateMatcher.Align(learned, current.Rows, keys);
+            var form = _learned.For(previous, Learn);
+            var learnedAlignment = TemplateMatcher.Align(form.Template, current.Rows, keys);
             if (Covers(learnedAlignment, keys))
             {
-                context = CheckContext.Create(current, learnedAlignment, keys, FormSource.PreviousReport, learnedFrom);
-                before = CheckContext.Create(previous, TemplateMatcher.Align(learned, previous.Rows, previousKeys), previousKeys, FormSource.PreviousReport, learnedFrom);
+                context = CheckContext.Create(current, learnedAlignment, keys, FormSource.PreviousReport, form.LearnedFrom);
+                before = form.Before;
             }
             else
             {
                 context = CheckContext.Create(current, null, keys, FormSource.DocumentOnly);
-                before = alone;
+                before = form.Alone;
             }
         }
 
         context.AttachPrevious(before);
         return (context, before);
+    }
+
+    /// <summary>The previous report alone and the form drafted from it, for <see cref="LearnedForms"/> to keep.</summary>
+    private LearnedForm Learn(TableSnapshot previous)
+    {
+        var keys = Keys(previous);
+        var alone = CheckContext.Create(previous, null, keys, FormSource.DocumentOnly);
+        return new LearnedForm(alone, new CompiledTemplate(TemplateDrafter.Learn(alone)), alone.Header.Period?.ToString() ?? "kỳ trước", keys);
     }
 
     private static bool Covers(TemplateAlignment alignment, IReadOnlyList<string> keys)

@@ -1,0 +1,146 @@
+using BitFaster.Caching.Lru;
+using Cchc.Appendix.Matching;
+using Cchc.Appendix.Table;
+using Cchc.Appendix.Templates;
+
+namespace Cchc.Appendix.Checking;
+
+/// <summary>
+/// A previous report as the form of this one: the report analysed alone, the form learned from it, and the report
+/// aligned with that form. <see cref="Before"/> is built on first need: it serves only when the current report follows
+/// the form. Shared by the checks of the same previous report, so nothing in it is changed after it is built.
+/// </summary>
+internal sealed class LearnedForm(CheckContext alone, CompiledTemplate template, string learnedFrom, IReadOnlyList<string> keys)
+{
+    private readonly Lazy<CheckContext> _before = new(
+        () => CheckContext.Create(alone.Snapshot, TemplateMatcher.Align(template, alone.Snapshot.Rows, keys), keys, FormSource.PreviousReport, learnedFrom),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The previous report alone, as the form of a report that does not follow it.</summary>
+    public CheckContext Alone { get; } = alone;
+
+    public CompiledTemplate Template { get; } = template;
+
+    /// <summary>That report's period as a title writes it, which messages name the form by.</summary>
+    public string LearnedFrom { get; } = learnedFrom;
+
+    /// <summary>The previous report aligned with the form learned from it.</summary>
+    public CheckContext Before => _before.Value;
+}
+
+/// <summary>
+/// The forms learned from previous reports, kept by the report's content. The pane checks the same report against the
+/// same previous quarter each time its user edits a figure, and drafting and compiling the form cost three times the
+/// check itself. Keyed by every cell and title line a form is learned from, compared in full on a hit (not only by
+/// hash), so two units' reports never share a form unless every cell of them is the same; bounded in count, and
+/// reports longer than <see cref="MaxRows"/> are learned afresh each time rather than kept.
+/// </summary>
+internal sealed class LearnedForms
+{
+    /// <summary>Previous reports kept at once: a unit's editors check against one or two.</summary>
+    internal const int Capacity = 32;
+
+    /// <summary>Real reports have about two hundred rows; a longer one is not worth the memory it would keep.</summary>
+    internal const int MaxRows = 1_000;
+
+    private readonly ConcurrentLru<SnapshotContent, LearnedForm> _forms = new(Capacity);
+
+    public LearnedForm For(TableSnapshot previous, Func<TableSnapshot, LearnedForm> learn) =>
+        previous.Rows.Count > MaxRows
+            ? learn(previous)
+            : _forms.GetOrAdd(new SnapshotContent(previous), static (key, learn) => learn(key.Snapshot), learn);
+
+    /// <summary>How many forms are kept, for the tests of the bound.</summary>
+    internal int Count => _forms.Count;
+}
+
+/// <summary>
+/// A snapshot compared by what the engine reads of it: title lines, value columns and every cell of every row (text,
+/// number and format). Where the cells sit in the document (<see cref="AppendixRow.Location"/>, title sources) is not
+/// read by the checks, so two copies of the same report in different places are equal.
+/// </summary>
+internal sealed class SnapshotContent : IEquatable<SnapshotContent>
+{
+    private readonly int _hash;
+
+    public SnapshotContent(TableSnapshot snapshot)
+    {
+        Snapshot = snapshot;
+        var hash = new HashCode();
+        hash.Add(snapshot.Source);
+        hash.Add(snapshot.HasHeaderRow);
+        hash.Add(snapshot.TitleLines.Count);
+        foreach (var line in snapshot.TitleLines)
+        {
+            hash.Add(line, StringComparer.Ordinal);
+        }
+
+        foreach (var column in snapshot.ValueColumns)
+        {
+            hash.Add(column);
+        }
+
+        hash.Add(snapshot.Rows.Count);
+        foreach (var row in snapshot.Rows)
+        {
+            hash.Add(row.Row);
+            Add(ref hash, row.No);
+            Add(ref hash, row.Label);
+            Add(ref hash, row.Unit);
+            Add(ref hash, row.Value);
+            Add(ref hash, row.Note);
+            hash.Add(row.OtherValues.Count);
+            foreach (var value in row.OtherValues)
+            {
+                Add(ref hash, value);
+            }
+        }
+
+        _hash = hash.ToHashCode();
+    }
+
+    public TableSnapshot Snapshot { get; }
+
+    public bool Equals(SnapshotContent? other)
+    {
+        if (other is null || other._hash != _hash)
+        {
+            return false;
+        }
+
+        var (a, b) = (Snapshot, other.Snapshot);
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Source != b.Source || a.HasHeaderRow != b.HasHeaderRow || !a.TitleLines.SequenceEqual(b.TitleLines, StringComparer.Ordinal)
+            || !a.ValueColumns.SequenceEqual(b.ValueColumns) || a.Rows.Count != b.Rows.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Rows.Count; i++)
+        {
+            var (x, y) = (a.Rows[i], b.Rows[i]);
+            if (x.Row != y.Row || x.No != y.No || x.Label != y.Label || x.Unit != y.Unit || x.Value != y.Value || x.Note != y.Note
+                || !x.OtherValues.SequenceEqual(y.OtherValues))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as SnapshotContent);
+
+    public override int GetHashCode() => _hash;
+
+    private static void Add(ref HashCode hash, CellValue cell)
+    {
+        hash.Add(cell.Text, StringComparer.Ordinal);
+        hash.Add(cell.Number);
+        hash.Add(cell.NumberFormat, StringComparer.Ordinal);
+    }
+}
