@@ -2,15 +2,17 @@ using System.Text.Json;
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
+using Cchc.Appendix.Tests.Fixtures;
 using static Cchc.Appendix.Tests.Checking.CommuneText;
 
 namespace Cchc.Appendix.Tests.Checking;
 
 /// <summary>
-/// The form learned from a previous report is kept between checks: a check must give what a checker that never saw
-/// another report gives, whichever reports it saw before, in whatever order, on however many threads.
+/// A previous report is analysed once and kept (with the form learned from it, where no template matches): a check must
+/// give what a checker that never saw another report gives, whichever reports it saw before, in whatever order, on
+/// however many threads.
 /// </summary>
-public class LearnedFormsTests
+public class PreviousReportsTests
 {
     /// <summary>Unit A's first quarter: its cumulative count of tasks done (5) is above quarter II's (4).</summary>
     private static readonly string UnitA = QuarterOne;
@@ -44,7 +46,31 @@ public class LearnedFormsTests
         Assert.Equal(Fresh(QuarterTwo, UnitA), againstA);
         Assert.Equal(Fresh(QuarterTwo, UnitB), againstB);
         Assert.Equal(againstA, againstAAgain);
-        Assert.Equal(2, checker.LearnedFormCount);
+        Assert.Equal(2, checker.PreviousReportCount);
+    }
+
+    [Fact]
+    public void Check_TemplateFormTwoUnitsPreviousQuarters_NeverShareAnAnalysis()
+    {
+        var checker = NewChecker();
+        var q3 = TextFixture.Load("ngan-nam-2022-q3.txt");
+        var q2 = TextFixture.Load("ngan-nam-2022-q2.txt");
+        // Another unit's quarter on the same form: its own title and figures far from this unit's.
+        var otherUnit = q2 with
+        {
+            TitleLines = [.. q2.TitleLines.Select(l => l.Replace("NGÃ NĂM", "VĨNH CHÂU", StringComparison.OrdinalIgnoreCase))],
+            Rows = [.. q2.Rows.Select(r => r.Value.Text.Length > 0 && char.IsAsciiDigit(r.Value.Text[0]) ? r with { Value = "999999" } : r)],
+        };
+
+        var againstQ2 = Describe(checker.Check(q3, q2));
+        var againstOther = Describe(checker.Check(q3, otherUnit));
+        var againstQ2Again = Describe(checker.Check(q3, q2));
+
+        Assert.NotEqual(againstQ2, againstOther);
+        Assert.Equal(Describe(NewChecker().Check(q3, q2)), againstQ2);
+        Assert.Equal(Describe(NewChecker().Check(q3, otherUnit)), againstOther);
+        Assert.Equal(againstQ2, againstQ2Again);
+        Assert.Equal(2, checker.PreviousReportCount);
     }
 
     [Fact]
@@ -55,7 +81,7 @@ public class LearnedFormsTests
         checker.Check(Read(QuarterTwo), Read(UnitA));
         checker.Check(Read(QuarterTwo), Read(UnitA));
 
-        Assert.Equal(1, checker.LearnedFormCount);
+        Assert.Equal(1, checker.PreviousReportCount);
     }
 
     [Fact]
@@ -84,25 +110,25 @@ public class LearnedFormsTests
         var checker = NewChecker();
         var current = Read(QuarterTwo);
 
-        for (var unit = 0; unit < LearnedForms.Capacity + 8; unit++)
+        for (var unit = 0; unit < PreviousReports.Capacity + 8; unit++)
         {
             checker.Check(current, Read(UnitA.Replace("XÃ AN BÌNH", $"XÃ SỐ {unit}", StringComparison.Ordinal)));
         }
 
-        Assert.InRange(checker.LearnedFormCount, 1, LearnedForms.Capacity);
+        Assert.InRange(checker.PreviousReportCount, 1, PreviousReports.Capacity);
     }
 
     [Fact]
     public void Check_PreviousReportLongerThanItKeeps_IsLearnedButNotKept()
     {
         var checker = NewChecker();
-        var lines = string.Join('\n', Enumerable.Range(1, LearnedForms.MaxRows + 1).Select(i => $"{i} | Số văn bản loại {i} đã ban hành | Văn bản | {i} |"));
+        var lines = string.Join('\n', Enumerable.Range(1, PreviousReports.MaxRows + 1).Select(i => $"{i} | Số văn bản loại {i} đã ban hành | Văn bản | {i} |"));
         var header = "THỐNG KÊ SỐ LIỆU BÁO CÁO CẢI CÁCH HÀNH CHÍNH\nQUÝ I NĂM 2026 CỦA UBND XÃ AN BÌNH\nSTT | Nội dung chỉ tiêu | Đơn vị tính | Kết quả | Ghi chú\nI | Công tác chỉ đạo | | |\n";
 
         var report = checker.Check(Read(header + lines.Replace("| 7 |", "| 8 |", StringComparison.Ordinal)), Read(header + lines));
 
         Assert.Equal(FormSource.PreviousReport, report.Template.Source);
-        Assert.Equal(0, checker.LearnedFormCount);
+        Assert.Equal(0, checker.PreviousReportCount);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BitFaster.Caching.Lru;
 using Cchc.Appendix.Matching;
 using Cchc.Appendix.Table;
@@ -29,13 +30,44 @@ internal sealed class LearnedForm(CheckContext alone, CompiledTemplate template,
 }
 
 /// <summary>
-/// The forms learned from previous reports, kept by the report's content. The pane checks the same report against the
-/// same previous quarter each time its user edits a figure, and drafting and compiling the form cost three times the
-/// check itself. Keyed by every cell and title line a form is learned from, compared in full on a hit (not only by
-/// hash), so two units' reports never share a form unless every cell of them is the same; bounded in count, and
-/// reports longer than <see cref="MaxRows"/> are learned afresh each time rather than kept.
+/// One previous report analysed for the checks against it, each part on first need: its label keys, the report against
+/// each template of the catalogue a current report matched, and the form learned from it where none did. Shared by
+/// every check against the same report, so nothing in it is changed once built.
 /// </summary>
-internal sealed class LearnedForms
+internal sealed class PreviousReport
+{
+    private readonly Lazy<LearnedForm> _learned;
+    private readonly ConcurrentDictionary<string, CheckContext> _byTemplate = new(StringComparer.Ordinal);
+
+    public PreviousReport(TableSnapshot snapshot, string[] keys, Func<PreviousReport, LearnedForm> learn)
+    {
+        Snapshot = snapshot;
+        Keys = keys;
+        _learned = new(() => learn(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public TableSnapshot Snapshot { get; }
+
+    /// <summary>Each row's label key, as the checker works them out.</summary>
+    public IReadOnlyList<string> Keys { get; }
+
+    /// <summary>The form learned from the report, for a current report no template matched.</summary>
+    public LearnedForm Learned => _learned.Value;
+
+    /// <summary>The report analysed against the template <paramref name="templateId"/>, as <paramref name="analyse"/> does it, once per template.</summary>
+    public CheckContext Against(string templateId, Func<string, PreviousReport, CheckContext> analyse) =>
+        _byTemplate.GetOrAdd(templateId, analyse, this);
+}
+
+/// <summary>
+/// The previous reports checked against lately, kept by content. The pane checks the same report against the same
+/// previous quarter each time its user edits a figure; analysing the previous report again (and, for a form no template
+/// describes, drafting and compiling a form from it) cost as much as the check itself, three times as much for a learned
+/// form. Keyed by every cell and title line the engine reads, compared in full on a hit (not only by hash), so two
+/// units' reports never share an analysis unless every cell of them is the same; bounded in count, and reports longer
+/// than <see cref="MaxRows"/> are analysed afresh each time rather than kept.
+/// </summary>
+internal sealed class PreviousReports
 {
     /// <summary>Previous reports kept at once: a unit's editors check against one or two.</summary>
     internal const int Capacity = 32;
@@ -43,15 +75,15 @@ internal sealed class LearnedForms
     /// <summary>Real reports have about two hundred rows; a longer one is not worth the memory it would keep.</summary>
     internal const int MaxRows = 1_000;
 
-    private readonly ConcurrentLru<SnapshotContent, LearnedForm> _forms = new(Capacity);
+    private readonly ConcurrentLru<SnapshotContent, PreviousReport> _reports = new(Capacity);
 
-    public LearnedForm For(TableSnapshot previous, Func<TableSnapshot, LearnedForm> learn) =>
+    public PreviousReport For(TableSnapshot previous, Func<TableSnapshot, PreviousReport> analyse) =>
         previous.Rows.Count > MaxRows
-            ? learn(previous)
-            : _forms.GetOrAdd(new SnapshotContent(previous), static (key, learn) => learn(key.Snapshot), learn);
+            ? analyse(previous)
+            : _reports.GetOrAdd(new SnapshotContent(previous), static (key, analyse) => analyse(key.Snapshot), analyse);
 
-    /// <summary>How many forms are kept, for the tests of the bound.</summary>
-    internal int Count => _forms.Count;
+    /// <summary>How many reports are kept, for the tests of the bound.</summary>
+    internal int Count => _reports.Count;
 }
 
 /// <summary>
