@@ -80,8 +80,14 @@ internal static class TemplateMatcher
                 continue;
             }
 
-            fuzzy ??= new Fuzzy(template);
-            foreach (var (entry, similarity) in fuzzy.Candidates(key))
+            if (!template.SimilarEntries.TryGet(key, out var similar))
+            {
+                fuzzy ??= new Fuzzy(template);
+                similar = fuzzy.Candidates(key);
+                template.SimilarEntries.AddOrUpdate(key, similar);
+            }
+
+            foreach (var (entry, similarity) in similar)
             {
                 pairs.Add((i, entry, template.Entries[entry].IsSection ? SectionWeight : similarity));
             }
@@ -117,22 +123,16 @@ internal static class TemplateMatcher
 
     /// <summary>
     /// The entries most like a key that matches none exactly: at least <see cref="MinimumSimilarity"/>, best first
-    /// (ties in template order), at most <see cref="MaxFuzzyCandidates"/>; worked out once per distinct key.
+    /// (ties in template order), at most <see cref="MaxFuzzyCandidates"/>; worked out once per distinct key and kept with the template (<see cref="CompiledTemplate.SimilarEntries"/>).
     /// </summary>
     private sealed class Fuzzy(CompiledTemplate template)
     {
-        private readonly Dictionary<string, (int Entry, double Similarity)[]> _byKey = new(StringComparer.Ordinal);
         private readonly int[] _common = new int[template.Entries.Count];
         private readonly List<int> _touched = [];
         private readonly List<(int Entry, double Similarity)> _found = [];
 
         public (int Entry, double Similarity)[] Candidates(string key)
         {
-            if (_byKey.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
             var shingles = LabelShingles.Of(key);
             foreach (var gram in shingles.Grams)
             {
@@ -161,7 +161,6 @@ internal static class TemplateMatcher
             var found = _found.OrderByDescending(c => c.Similarity).Take(MaxFuzzyCandidates).ToArray();
             _touched.Clear();
             _found.Clear();
-            _byKey[key] = found;
             return found;
         }
     }
