@@ -65,7 +65,7 @@ internal sealed class PreviousReport
 /// describes, drafting and compiling a form from it) cost as much as the check itself, three times as much for a learned
 /// form. Keyed by every cell and title line the engine reads, compared in full on a hit (not only by hash), so two
 /// units' reports never share an analysis unless every cell of them is the same; bounded in count, and reports longer
-/// than <see cref="MaxRows"/> are analysed afresh each time rather than kept.
+/// than <see cref="MaxRows"/> or <see cref="MaxCharacters"/> are analysed afresh each time rather than kept.
 /// </summary>
 internal sealed class PreviousReports
 {
@@ -75,12 +75,26 @@ internal sealed class PreviousReports
     /// <summary>Real reports have about two hundred rows; a longer one is not worth the memory it would keep.</summary>
     internal const int MaxRows = 1_000;
 
+    /// <summary>
+    /// Nor one whose cells hold more text than this in all (a real report holds about 30,000 characters): kept reports
+    /// stay under a few megabytes together whatever callers send.
+    /// </summary>
+    internal const int MaxCharacters = 256 * 1024;
+
     private readonly ConcurrentLru<SnapshotContent, PreviousReport> _reports = new(Capacity);
 
-    public PreviousReport For(TableSnapshot previous, Func<TableSnapshot, PreviousReport> analyse) =>
-        previous.Rows.Count > MaxRows
+    public PreviousReport For(TableSnapshot previous, Func<TableSnapshot, PreviousReport> analyse)
+    {
+        if (previous.Rows.Count > MaxRows)
+        {
+            return analyse(previous);
+        }
+
+        var content = new SnapshotContent(previous);
+        return content.Characters > MaxCharacters
             ? analyse(previous)
-            : _reports.GetOrAdd(new SnapshotContent(previous), static (key, analyse) => analyse(key.Snapshot), analyse);
+            : _reports.GetOrAdd(content, static (key, analyse) => analyse(key.Snapshot), analyse);
+    }
 
     /// <summary>How many reports are kept, for the tests of the bound.</summary>
     internal int Count => _reports.Count;
@@ -102,9 +116,11 @@ internal sealed class SnapshotContent : IEquatable<SnapshotContent>
         hash.Add(snapshot.Source);
         hash.Add(snapshot.HasHeaderRow);
         hash.Add(snapshot.TitleLines.Count);
+        var characters = 0L;
         foreach (var line in snapshot.TitleLines)
         {
             hash.Add(line, StringComparer.Ordinal);
+            characters += line.Length;
         }
 
         foreach (var column in snapshot.ValueColumns)
@@ -116,22 +132,22 @@ internal sealed class SnapshotContent : IEquatable<SnapshotContent>
         foreach (var row in snapshot.Rows)
         {
             hash.Add(row.Row);
-            Add(ref hash, row.No);
-            Add(ref hash, row.Label);
-            Add(ref hash, row.Unit);
-            Add(ref hash, row.Value);
-            Add(ref hash, row.Note);
+            characters += Add(ref hash, row.No) + Add(ref hash, row.Label) + Add(ref hash, row.Unit) + Add(ref hash, row.Value) + Add(ref hash, row.Note);
             hash.Add(row.OtherValues.Count);
             foreach (var value in row.OtherValues)
             {
-                Add(ref hash, value);
+                characters += Add(ref hash, value);
             }
         }
 
         _hash = hash.ToHashCode();
+        Characters = characters;
     }
 
     public TableSnapshot Snapshot { get; }
+
+    /// <summary>The characters of every title line and cell together.</summary>
+    public long Characters { get; }
 
     public bool Equals(SnapshotContent? other)
     {
@@ -169,10 +185,12 @@ internal sealed class SnapshotContent : IEquatable<SnapshotContent>
 
     public override int GetHashCode() => _hash;
 
-    private static void Add(ref HashCode hash, CellValue cell)
+    /// <returns>The characters of the cell's text and format.</returns>
+    private static int Add(ref HashCode hash, CellValue cell)
     {
         hash.Add(cell.Text, StringComparer.Ordinal);
         hash.Add(cell.Number);
         hash.Add(cell.NumberFormat, StringComparer.Ordinal);
+        return cell.Text.Length + (cell.NumberFormat?.Length ?? 0);
     }
 }

@@ -51,6 +51,9 @@ internal static class TemplateMatcher
     private const int MaxExactCandidates = 32;
     private const double SectionWeight = 1.5;
 
+    /// <summary>Labels longer than this (a paragraph pasted into a cell) are compared each time rather than kept with the template.</summary>
+    private const int MaxKeptKey = 256;
+
     /// <summary>The candidate pairs of a call are kept for the thread's next call, up to this many (a long report's are let go).</summary>
     private const int KeptPairs = 1 << 14;
 
@@ -89,11 +92,15 @@ internal static class TemplateMatcher
                 continue;
             }
 
-            if (!template.SimilarEntries.TryGet(key, out var similar))
+            var kept = key.Length <= MaxKeptKey;
+            if (!kept || !template.SimilarEntries.TryGet(key, out var similar))
             {
                 fuzzy ??= new Fuzzy(template);
                 similar = fuzzy.Candidates(key);
-                template.SimilarEntries.AddOrUpdate(key, similar);
+                if (kept)
+                {
+                    template.SimilarEntries.AddOrUpdate(key, similar);
+                }
             }
 
             foreach (var (entry, similarity) in similar)
@@ -143,12 +150,19 @@ internal static class TemplateMatcher
     /// </summary>
     private sealed class Fuzzy(CompiledTemplate template)
     {
+        private readonly Dictionary<string, (int Entry, double Similarity)[]> _byKey = new(StringComparer.Ordinal);
         private readonly int[] _common = new int[template.Entries.Count];
         private readonly List<int> _touched = [];
         private readonly List<(int Entry, double Similarity)> _found = [];
 
         public (int Entry, double Similarity)[] Candidates(string key)
         {
+            // Within one call, even the keys too long for the template to keep are compared once.
+            if (_byKey.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
             var shingles = LabelShingles.Of(key);
             foreach (var gram in shingles.Grams)
             {
@@ -177,6 +191,7 @@ internal static class TemplateMatcher
             var found = _found.OrderByDescending(c => c.Similarity).Take(MaxFuzzyCandidates).ToArray();
             _touched.Clear();
             _found.Clear();
+            _byKey[key] = found;
             return found;
         }
     }

@@ -132,6 +132,18 @@ public class PreviousReportsTests
     }
 
     [Fact]
+    public void Check_PreviousReportWithSwollenCells_IsAnalysedButNotKept()
+    {
+        var checker = NewChecker();
+        var swollen = UnitA.Replace("| Kế hoạch số 12/KH-UBND", "| " + new string('x', PreviousReports.MaxCharacters), StringComparison.Ordinal);
+
+        var report = checker.Check(Read(QuarterTwo), Read(swollen));
+
+        Assert.Equal(FormSource.PreviousReport, report.Template.Source);
+        Assert.Equal(0, checker.PreviousReportCount);
+    }
+
+    [Fact]
     public void SnapshotContent_DiffersInOneStoredNumber_IsNotEqual()
     {
         var snapshot = Read(UnitA);
