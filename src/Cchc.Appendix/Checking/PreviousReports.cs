@@ -69,7 +69,7 @@ internal sealed class PreviousReport
 /// </summary>
 internal sealed class PreviousReports
 {
-    /// <summary>Previous reports kept at once: a unit's editors check against one or two.</summary>
+    /// <summary>Previous reports kept at once, the last used: each user re-checks against one; a host serving many units keeps the latest.</summary>
     internal const int Capacity = 32;
 
     /// <summary>Real reports have about two hundred rows; a longer one is not worth the memory it would keep.</summary>
