@@ -44,6 +44,12 @@ if (args is ["--dump-findings", var samplesFolder])
     return 0;
 }
 
+// "--cpu-time CASE" prints CPU time and allocation per check of one engine case ("fixture", "previous", "engine 10000", …).
+if (args is ["--cpu-time", var caseName])
+{
+    return CpuTime.Run(caseName, Console.Out);
+}
+
 // "--write-units N DIR" writes N units' appendices for the consolidation run (bench/consolidate.sh).
 if (args is ["--write-units", var units, var folder] && int.TryParse(units, NumberStyles.None, CultureInfo.InvariantCulture, out var unitCount))
 {
