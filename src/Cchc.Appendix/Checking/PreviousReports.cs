@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using BitFaster.Caching.Lru;
 using Cchc.Appendix.Matching;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
@@ -69,7 +68,7 @@ internal sealed class PreviousReport
 /// </summary>
 internal sealed class PreviousReports
 {
-    /// <summary>Previous reports kept at once, the last used: each user re-checks against one; a host serving many units keeps the latest.</summary>
+    /// <summary>Previous reports kept at once, the latest added: each user re-checks against one; a host serving many units keeps the latest.</summary>
     internal const int Capacity = 32;
 
     /// <summary>Real reports have about two hundred rows; a longer one is not worth the memory it would keep.</summary>
@@ -81,7 +80,7 @@ internal sealed class PreviousReports
     /// </summary>
     internal const int MaxCharacters = 256 * 1024;
 
-    private readonly ConcurrentLru<SnapshotContent, PreviousReport> _reports = new(Capacity);
+    private readonly BoundedCache<SnapshotContent, PreviousReport> _reports = new(Capacity);
 
     public PreviousReport For(TableSnapshot previous, Func<TableSnapshot, PreviousReport> analyse)
     {

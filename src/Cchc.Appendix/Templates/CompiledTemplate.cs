@@ -1,4 +1,4 @@
-using BitFaster.Caching.Lru;
+using Cchc.Appendix.Matching;
 using Cchc.Appendix.Text;
 using Cchc.Appendix.Units;
 
@@ -30,7 +30,7 @@ internal sealed class CompiledTemplate
     private const int SimilarKeysKept = 512;
 
     private ulong[]? _gramIndex;
-    private ConcurrentLru<string, (int Entry, double Similarity)[]>? _similar;
+    private BoundedCache<string, (int Entry, double Similarity)[]>? _similar;
 
     public CompiledTemplate(AppendixTemplate template)
     {
@@ -97,8 +97,8 @@ internal sealed class CompiledTemplate
     /// same report re-checked, or the next unit's with the same wording, finds them again without comparing. Bounded;
     /// made on first need, since most checks of a form learned from last quarter match every label exactly.
     /// </summary>
-    public ConcurrentLru<string, (int Entry, double Similarity)[]> SimilarEntries =>
-        Volatile.Read(ref _similar) ?? LazyInitializer.EnsureInitialized(ref _similar, () => new(SimilarKeysKept));
+    public BoundedCache<string, (int Entry, double Similarity)[]> SimilarEntries =>
+        Volatile.Read(ref _similar) ?? LazyInitializer.EnsureInitialized(ref _similar, () => new(SimilarKeysKept, StringComparer.Ordinal));
 
     /// <summary>The entries whose label has trigram <paramref name="gram"/>, ascending.</summary>
     public IEnumerable<int> EntriesWith(long gram)
