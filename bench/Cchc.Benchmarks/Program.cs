@@ -37,6 +37,19 @@ if (args is ["--describe-synthetic", var size] && int.TryParse(size, NumberStyle
     return 0;
 }
 
+// "--dump-findings SAMPLES" writes every report of the samples and synthetic appendices, to compare before and after a change.
+if (args is ["--dump-findings", var samplesFolder])
+{
+    Console.Error.WriteLine($"{FindingsDump.Write(samplesFolder, Console.Out)} reports written");
+    return 0;
+}
+
+// "--cpu-time CASE" prints CPU time and allocation per check of one engine case ("fixture", "previous", "engine 10000", …).
+if (args is ["--cpu-time", var caseName])
+{
+    return CpuTime.Run(caseName, Console.Out);
+}
+
 // "--write-units N DIR" writes N units' appendices for the consolidation run (bench/consolidate.sh).
 if (args is ["--write-units", var units, var folder] && int.TryParse(units, NumberStyles.None, CultureInfo.InvariantCulture, out var unitCount))
 {

@@ -1,3 +1,4 @@
+using Cchc.Appendix.Findings;
 using Cchc.Appendix.Matching;
 using Cchc.Appendix.Rules;
 using Cchc.Appendix.Table;
@@ -15,7 +16,8 @@ public sealed record CheckOptions(IReadOnlySet<string>? OnlyCodes = null, string
 /// <summary>
 /// The engine's front door: picks the form the appendix is checked against — a template of the catalogue, else the
 /// same unit's previous report drafted as one, else only what the document shows — parses its numbers and header,
-/// runs every rule, and, given the previous period's snapshot, the period rules. Stateless and thread-safe.
+/// runs every rule, and, given the previous period's snapshot, the period rules. Thread-safe; the only
+/// state it keeps is the previous reports it analysed lately, by their content (<see cref="PreviousReports"/>).
 /// </summary>
 public sealed class AppendixChecker(TemplateCatalog catalog)
 {
@@ -75,21 +77,56 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
 
     public TemplateCatalog Catalog { get; } = catalog;
 
+    /// <summary>Previous reports analysed lately, by content: their keys and forms are this catalogue's.</summary>
+    private readonly PreviousReports _previous = new();
+
+    /// <summary>How many previous reports this checker keeps analysed, for the tests of their bound.</summary>
+    internal int PreviousReportCount => _previous.Count;
+
     public CheckReport Check(TableSnapshot current, TableSnapshot? previous = null, CheckOptions? options = null)
     {
         options ??= CheckOptions.Default;
         var (context, _) = Analyse(current, previous, options);
-        var findings = AllRules
-            .Where(rule => options.OnlyCodes is null || options.OnlyCodes.Contains(rule.Code))
-            .SelectMany(rule => rule.Check(context))
-            .OrderBy(f => f.Row)
-            .ThenBy(f => f.Column)
-            .ThenBy(f => f.ValueColumn)
-            .ThenByDescending(f => f.Severity)
-            .ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ToList();
+        var found = new List<Finding>();
+        foreach (var rule in AllRules)
+        {
+            if (options.OnlyCodes is null || options.OnlyCodes.Contains(rule.Code))
+            {
+                found.AddRange(rule.Check(context));
+            }
+        }
 
-        return new CheckReport(context.Header, Match(context, current), findings);
+        return new CheckReport(context.Header, Match(context, current), InReadingOrder(found));
+    }
+
+    /// <summary>
+    /// By row, column, value column, worst first, then code; findings equal in all of these keep the order the rules
+    /// gave them (a stable sort, the position breaking ties).
+    /// </summary>
+    private static List<Finding> InReadingOrder(List<Finding> findings)
+    {
+        var order = new (Finding Finding, int Position)[findings.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = (findings[i], i);
+        }
+
+        Array.Sort(order, static (a, b) =>
+        {
+            var (x, y) = (a.Finding, b.Finding);
+            var by = x.Row.CompareTo(y.Row);
+            by = by != 0 ? by : x.Column.CompareTo(y.Column);
+            by = by != 0 ? by : x.ValueColumn.CompareTo(y.ValueColumn);
+            by = by != 0 ? by : y.Severity.CompareTo(x.Severity);
+            by = by != 0 ? by : string.CompareOrdinal(x.Code, y.Code);
+            return by != 0 ? by : a.Position.CompareTo(b.Position);
+        });
+        for (var i = 0; i < order.Length; i++)
+        {
+            findings[i] = order[i].Finding;
+        }
+
+        return findings;
     }
 
     private static TemplateMatch Match(CheckContext context, TableSnapshot current)
@@ -172,34 +209,47 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         }
 
         var keys = Keys(current);
-        var previousKeys = Keys(previous);
+        var report = _previous.For(previous, Prepare);
         CheckContext context, before;
         if (BestAlignment(current, keys, options.TemplateId) is { } alignment)
         {
             context = CheckContext.Create(current, alignment, keys, FormSource.Template);
-            var previousAlignment = BestAlignment(previous, previousKeys, alignment.Template.Template.Id);
-            before = CheckContext.Create(previous, previousAlignment, previousKeys, previousAlignment is null ? FormSource.DocumentOnly : FormSource.Template);
+            before = report.Against(alignment.Template.Template.Id, AnalyseAgainst);
         }
         else
         {
-            var alone = CheckContext.Create(previous, null, previousKeys, FormSource.DocumentOnly);
-            var learnedFrom = alone.Header.Period?.ToString() ?? "kỳ trước";
-            var learned = new CompiledTemplate(TemplateDrafter.Learn(alone));
-            var learnedAlignment = TemplateMatcher.Align(learned, current.Rows, keys);
+            var form = report.Learned;
+            var learnedAlignment = TemplateMatcher.Align(form.Template, current.Rows, keys);
             if (Covers(learnedAlignment, keys))
             {
-                context = CheckContext.Create(current, learnedAlignment, keys, FormSource.PreviousReport, learnedFrom);
-                before = CheckContext.Create(previous, TemplateMatcher.Align(learned, previous.Rows, previousKeys), previousKeys, FormSource.PreviousReport, learnedFrom);
+                context = CheckContext.Create(current, learnedAlignment, keys, FormSource.PreviousReport, form.LearnedFrom);
+                before = form.Before;
             }
             else
             {
                 context = CheckContext.Create(current, null, keys, FormSource.DocumentOnly);
-                before = alone;
+                before = form.Alone;
             }
         }
 
         context.AttachPrevious(before);
         return (context, before);
+    }
+
+    private PreviousReport Prepare(TableSnapshot previous) => new(previous, Keys(previous), Learn);
+
+    /// <summary>The previous report against the template the current one matched, or alone where it does not match it.</summary>
+    private CheckContext AnalyseAgainst(string templateId, PreviousReport previous)
+    {
+        var alignment = BestAlignment(previous.Snapshot, previous.Keys, templateId);
+        return CheckContext.Create(previous.Snapshot, alignment, previous.Keys, alignment is null ? FormSource.DocumentOnly : FormSource.Template);
+    }
+
+    /// <summary>The previous report alone and the form drafted from it, for a current report no template matched.</summary>
+    private static LearnedForm Learn(PreviousReport previous)
+    {
+        var alone = CheckContext.Create(previous.Snapshot, null, previous.Keys, FormSource.DocumentOnly);
+        return new LearnedForm(alone, new CompiledTemplate(TemplateDrafter.Learn(alone)), alone.Header.Period?.ToString() ?? "kỳ trước", previous.Keys);
     }
 
     private static bool Covers(TemplateAlignment alignment, IReadOnlyList<string> keys)

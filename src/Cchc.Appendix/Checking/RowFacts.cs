@@ -136,18 +136,25 @@ internal sealed class RowFacts
     {
         get
         {
-            if (!_impliedRead)
+            // One field written once, whole: the facts of a previous report are shared by checks on several threads,
+            // and a flag beside the value could be seen set before the value.
+            var implied = Volatile.Read(ref _implied);
+            if (implied == ImpliedUnread)
             {
-                _implied = UnitText.TypeFromLabel(Label);
-                _impliedRead = true;
+                implied = Encode(UnitText.TypeFromLabel(Label));
+                Volatile.Write(ref _implied, implied);
             }
 
-            return _implied;
+            return implied == ImpliedNone ? null : (IndicatorType)implied;
         }
     }
 
-    private IndicatorType? _implied;
-    private bool _impliedRead;
+    private const int ImpliedUnread = -2;
+    private const int ImpliedNone = -1;
+
+    private int _implied = ImpliedUnread;
+
+    private static int Encode(IndicatorType? type) => type is { } known ? (int)known : ImpliedNone;
 
     public ValueFacts Value(int column) => Values[column];
 
@@ -167,8 +174,7 @@ internal sealed class RowFacts
 
         IndicatorType? type;
         IndicatorKind kind;
-        IndicatorType? implied = null;
-        var impliedRead = false;
+        var implied = ImpliedUnread;
         bool expectsValue;
         if (isSection)
         {
@@ -186,10 +192,10 @@ internal sealed class RowFacts
         {
             // Where the unit contradicts the label's own words ("Tỷ lệ …" counted in Hồ sơ), the unit is the fault
             // (it is reported) and the words say what the value is.
-            implied = UnitText.TypeFromLabel(row.Label.Text);
-            impliedRead = true;
+            var words = UnitText.TypeFromLabel(row.Label.Text);
+            implied = Encode(words);
             kind = FormInference.KindOf(labelKey);
-            type = UnitText.Contradicts(implied, unit.Type) ? implied : unit.Type ?? implied;
+            type = UnitText.Contradicts(words, unit.Type) ? words : unit.Type ?? words;
             expectsValue = !unit.IsBlank && type is not null;
             if (type is null && AllBlank(row))
             {
@@ -211,7 +217,6 @@ internal sealed class RowFacts
             Unit = unit,
             LabelKey = labelKey,
             _implied = implied,
-            _impliedRead = impliedRead,
         };
         var values = new ValueFacts[Math.Max(columns.Count, 1)];
         for (var c = 0; c < values.Length; c++)

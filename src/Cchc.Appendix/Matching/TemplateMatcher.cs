@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
 using Cchc.Appendix.Text;
@@ -50,10 +51,21 @@ internal static class TemplateMatcher
     private const int MaxExactCandidates = 32;
     private const double SectionWeight = 1.5;
 
+    /// <summary>Labels longer than this (a paragraph pasted into a cell) are compared each time rather than kept with the template.</summary>
+    private const int MaxKeptKey = 256;
+
+    /// <summary>The candidate pairs of a call are kept for the thread's next call, up to this many (a long report's are let go).</summary>
+    private const int KeptPairs = 1 << 14;
+
+    /// <summary>The thread's list of candidate pairs, between calls; a call takes it (and leaves null) while it works.</summary>
+    [ThreadStatic]
+    private static List<(int Row, int Entry, double Weight)>? t_pairs;
+
     /// <param name="keys">Each row's <see cref="VietnameseText.LabelKey(string)"/>, computed once per check by the caller.</param>
     public static TemplateAlignment Align(CompiledTemplate template, IReadOnlyList<AppendixRow> rows, IReadOnlyList<string> keys)
     {
-        var pairs = new List<(int Row, int Entry, double Weight)>(rows.Count + 16);
+        var pairs = t_pairs ?? new List<(int Row, int Entry, double Weight)>(rows.Count + 16);
+        t_pairs = null;
         Fuzzy? fuzzy = null;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -80,14 +92,31 @@ internal static class TemplateMatcher
                 continue;
             }
 
-            fuzzy ??= new Fuzzy(template);
-            foreach (var (entry, similarity) in fuzzy.Candidates(key))
+            var kept = key.Length <= MaxKeptKey;
+            if (!kept || !template.SimilarEntries.TryGet(key, out var similar))
+            {
+                fuzzy ??= new Fuzzy(template);
+                similar = fuzzy.Candidates(key);
+                if (kept)
+                {
+                    template.SimilarEntries.AddOrUpdate(key, similar);
+                }
+            }
+
+            foreach (var (entry, similarity) in similar)
             {
                 pairs.Add((i, entry, template.Entries[entry].IsSection ? SectionWeight : similarity));
             }
         }
 
-        return Chain(template, rows.Count, pairs);
+        var alignment = Chain(template, rows.Count, pairs);
+        if (pairs.Capacity <= KeptPairs)
+        {
+            pairs.Clear();
+            t_pairs = pairs;
+        }
+
+        return alignment;
     }
 
     /// <summary>The <see cref="MaxExactCandidates"/> entries nearest <paramref name="expected"/>, in their order in <paramref name="entries"/>.</summary>
@@ -117,7 +146,7 @@ internal static class TemplateMatcher
 
     /// <summary>
     /// The entries most like a key that matches none exactly: at least <see cref="MinimumSimilarity"/>, best first
-    /// (ties in template order), at most <see cref="MaxFuzzyCandidates"/>; worked out once per distinct key.
+    /// (ties in template order), at most <see cref="MaxFuzzyCandidates"/>; worked out once per distinct key and kept with the template (<see cref="CompiledTemplate.SimilarEntries"/>).
     /// </summary>
     private sealed class Fuzzy(CompiledTemplate template)
     {
@@ -128,6 +157,7 @@ internal static class TemplateMatcher
 
         public (int Entry, double Similarity)[] Candidates(string key)
         {
+            // Within one call, even the keys too long for the template to keep are compared once.
             if (_byKey.TryGetValue(key, out var known))
             {
                 return known;
@@ -173,10 +203,27 @@ internal static class TemplateMatcher
     private static TemplateAlignment Chain(CompiledTemplate template, int rowCount, List<(int Row, int Entry, double Weight)> pairs)
     {
         var size = template.Entries.Count;
-        var tree = new (double Score, int Pair)[size + 1];
-        Array.Fill(tree, (0d, -1));
-        var best = new double[pairs.Count];
-        var previous = new int[pairs.Count];
+        // Work arrays only for this call: rented, and returned once the chain is read off.
+        var tree = ArrayPool<(double Score, int Pair)>.Shared.Rent(size + 1);
+        var best = ArrayPool<double>.Shared.Rent(pairs.Count);
+        var previous = ArrayPool<int>.Shared.Rent(pairs.Count);
+        try
+        {
+            return Chain(template, rowCount, pairs, tree.AsSpan(0, size + 1), best, previous);
+        }
+        finally
+        {
+            ArrayPool<(double Score, int Pair)>.Shared.Return(tree);
+            ArrayPool<double>.Shared.Return(best);
+            ArrayPool<int>.Shared.Return(previous);
+        }
+    }
+
+    private static TemplateAlignment Chain(
+        CompiledTemplate template, int rowCount, List<(int Row, int Entry, double Weight)> pairs, Span<(double Score, int Pair)> tree, double[] best, int[] previous)
+    {
+        var size = tree.Length - 1;
+        tree.Fill((0d, -1));
 
         var start = 0;
         while (start < pairs.Count)
@@ -215,7 +262,7 @@ internal static class TemplateMatcher
     }
 
     /// <summary>Best chain over entries with index &lt; <paramref name="entry"/>.</summary>
-    private static (double Score, int Pair) Query((double Score, int Pair)[] tree, int entry)
+    private static (double Score, int Pair) Query(Span<(double Score, int Pair)> tree, int entry)
     {
         var best = (Score: 0d, Pair: -1);
         for (var i = entry; i > 0; i -= i & -i)
@@ -229,7 +276,7 @@ internal static class TemplateMatcher
         return best;
     }
 
-    private static void Update((double Score, int Pair)[] tree, int position, double score, int pair)
+    private static void Update(Span<(double Score, int Pair)> tree, int position, double score, int pair)
     {
         for (var i = position; i < tree.Length; i += i & -i)
         {

@@ -20,54 +20,111 @@ internal static class Numbering
     /// </summary>
     public static IReadOnlyList<NumberingIssue> Issues(CheckContext context)
     {
-        var issues = new List<NumberingIssue>();
-        foreach (var section in context.Rows.Where(r => !r.IsSectionRow).GroupBy(r => r.Section))
+        // One pass in row order, each section keeping its own count and the numbers it has seen; the issues are listed
+        // section by section, in the order the sections first appear (as grouping the rows by section would list them).
+        var sections = new List<SectionNumbering>();
+        var bySection = new Dictionary<string, SectionNumbering>(StringComparer.Ordinal);
+        SectionNumbering? unnamed = null;
+        SectionNumbering? current = null;
+        foreach (var row in context.Rows)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var next = 1;
-            foreach (var row in section)
+            if (row.IsSectionRow)
             {
-                var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
-                var numbered = written.Length > 0 && !written.AsSpan().ContainsAnyExceptInRange('0', '9');
-                string? expected;
-                if (row.Template is not null && context.FormIsDeclared)
-                {
-                    expected = row.Template.No;
-                }
-                else if (numbered && !row.Label.TrimStart().StartsWith('-'))
-                {
-                    expected = next.ToString(CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    expected = numbered ? null : written.Length == 0 ? null : written;
-                }
-
-                if (expected is null)
-                {
-                    if (numbered)
-                    {
-                        issues.Add(new NumberingIssue(row, SubItem, string.Empty));
-                    }
-
-                    continue;
-                }
-
-                if (int.TryParse(expected, NumberStyles.None, CultureInfo.InvariantCulture, out var expectedNumber))
-                {
-                    next = expectedNumber + 1;
-                }
-
-                if (written != expected)
-                {
-                    issues.Add(new NumberingIssue(row, seen.Contains(written) ? Duplicate : Sequence, expected));
-                }
-
-                seen.Add(written);
+                continue;
             }
+
+            if (current is null || !string.Equals(current.Name, row.Section, StringComparison.Ordinal))
+            {
+                current = row.Section is null ? unnamed : bySection.GetValueOrDefault(row.Section);
+                if (current is null)
+                {
+                    current = new SectionNumbering(row.Section);
+                    sections.Add(current);
+                    if (row.Section is null)
+                    {
+                        unnamed = current;
+                    }
+                    else
+                    {
+                        bySection.Add(row.Section, current);
+                    }
+                }
+            }
+
+            current.Check(row, context.FormIsDeclared);
+        }
+
+        if (sections.Count == 1)
+        {
+            return sections[0].Issues;
+        }
+
+        var issues = new List<NumberingIssue>();
+        foreach (var section in sections)
+        {
+            issues.AddRange(section.Issues);
         }
 
         return issues;
+    }
+
+    /// <summary>The numbering of one section so far: the next item number and the numbers written.</summary>
+    private sealed class SectionNumbering(string? name)
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private int _next = 1;
+
+        public string? Name { get; } = name;
+
+        public List<NumberingIssue> Issues { get; } = [];
+
+        public void Check(RowFacts row, bool formIsDeclared)
+        {
+            var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
+            var numbered = written.Length > 0 && !written.AsSpan().ContainsAnyExceptInRange('0', '9');
+            string? expected;
+            if (row.Template is not null && formIsDeclared)
+            {
+                expected = row.Template.No;
+            }
+            else if (numbered && !row.Label.AsSpan().TrimStart().StartsWith('-'))
+            {
+                // The number written, when it is the next one: no string made for the rows numbered right.
+                expected = Writes(written, _next) ? written : _next.ToString(CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                expected = numbered ? null : written.Length == 0 ? null : written;
+            }
+
+            if (expected is null)
+            {
+                if (numbered)
+                {
+                    Issues.Add(new NumberingIssue(row, SubItem, string.Empty));
+                }
+
+                return;
+            }
+
+            if (int.TryParse(expected, NumberStyles.None, CultureInfo.InvariantCulture, out var expectedNumber))
+            {
+                _next = expectedNumber + 1;
+            }
+
+            if (written != expected)
+            {
+                Issues.Add(new NumberingIssue(row, _seen.Contains(written) ? Duplicate : Sequence, expected));
+            }
+
+            _seen.Add(written);
+        }
+
+        private static bool Writes(string written, int number)
+        {
+            Span<char> digits = stackalloc char[11];
+            return number.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture) && written.AsSpan().SequenceEqual(digits[..length]);
+        }
     }
 }
 

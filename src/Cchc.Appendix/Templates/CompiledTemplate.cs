@@ -1,3 +1,4 @@
+using Cchc.Appendix.Matching;
 using Cchc.Appendix.Text;
 using Cchc.Appendix.Units;
 
@@ -25,7 +26,11 @@ internal sealed record TemplateEntry(int Index, string Section, TemplateRow? Row
 /// </summary>
 internal sealed class CompiledTemplate
 {
+    /// <summary>Labels whose nearest entries are kept: a form's misspelt or reworded labels, over many reports.</summary>
+    private const int SimilarKeysKept = 512;
+
     private ulong[]? _gramIndex;
+    private BoundedCache<string, (int Entry, double Similarity)[]>? _similar;
 
     public CompiledTemplate(AppendixTemplate template)
     {
@@ -86,6 +91,14 @@ internal sealed class CompiledTemplate
     public IReadOnlyDictionary<string, int> SectionEntries { get; }
 
     public int ValueRowCount { get; }
+
+    /// <summary>
+    /// The entries found most like label keys that match none exactly (see <c>TemplateMatcher</c>), kept by key: the
+    /// same report re-checked, or the next unit's with the same wording, finds them again without comparing. Bounded;
+    /// made on first need, since most checks of a form learned from last quarter match every label exactly.
+    /// </summary>
+    public BoundedCache<string, (int Entry, double Similarity)[]> SimilarEntries =>
+        Volatile.Read(ref _similar) ?? LazyInitializer.EnsureInitialized(ref _similar, () => new(SimilarKeysKept, StringComparer.Ordinal));
 
     /// <summary>The entries whose label has trigram <paramref name="gram"/>, ascending.</summary>
     public IEnumerable<int> EntriesWith(long gram)

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+
+namespace Cchc.Appendix.Matching;
+
+/// <summary>
+/// What the engine keeps between checks (previous reports analysed, the nearest entries of reworded labels): thread-safe,
+/// at most <c>capacity</c> entries, the oldest added forgotten first. The engine depends on nothing outside the BCL
+/// (ARCHITECTURE.md), and what it keeps needs no more than first in, first out: an entry forgotten while still in use is
+/// worked out once more and kept again.
+/// </summary>
+internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null)
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, TValue> _entries = new(comparer);
+    private readonly ConcurrentQueue<TKey> _added = new();
+
+    public int Count => _entries.Count;
+
+    public bool TryGet(TKey key, out TValue value) => _entries.TryGetValue(key, out value!);
+
+    /// <summary>The kept value, else <paramref name="create"/>'s, kept; two threads creating at once both get the one kept.</summary>
+    public TValue GetOrAdd<TArgument>(TKey key, Func<TKey, TArgument, TValue> create, TArgument argument)
+    {
+        if (_entries.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        var value = create(key, argument);
+        if (!_entries.TryAdd(key, value))
+        {
+            return _entries.TryGetValue(key, out kept) ? kept : value;
+        }
+
+        Added(key);
+        return value;
+    }
+
+    public void AddOrUpdate(TKey key, TValue value)
+    {
+        if (_entries.TryAdd(key, value))
+        {
+            Added(key);
+        }
+        else
+        {
+            _entries[key] = value;
+        }
+    }
+
+    private void Added(TKey key)
+    {
+        _added.Enqueue(key);
+        while (_entries.Count > capacity && _added.TryDequeue(out var oldest))
+        {
+            _entries.TryRemove(oldest, out _);
+        }
+    }
+}
