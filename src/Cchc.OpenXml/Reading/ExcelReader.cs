@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Cchc.Appendix.Table;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace Cchc.OpenXml.Reading;
 
@@ -22,29 +21,31 @@ internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget bud
     private long _rows;
     private long _sharedCharacters;
 
-    public List<DocumentBlock> Read(SpreadsheetDocument document)
+    public List<DocumentBlock> Read(PackageParts package)
     {
-        var workbookPart = document.WorkbookPart ?? throw ReadFailures.Corrupt(name);
-        if (workbookPart.SharedStringTablePart is { } sharedStrings)
+        var workbook = package.MainPart();
+        var relationships = package.Relationships(workbook);
+        if (PackageParts.Related(relationships, "sharedStrings") is { } sharedStrings)
         {
-            ReadSharedStrings(budget.OpenXml(sharedStrings));
+            ReadSharedStrings(package.OpenXml(sharedStrings));
         }
 
-        if (workbookPart.WorkbookStylesPart is { } styles)
+        if (PackageParts.Related(relationships, "styles") is { } styles)
         {
-            ReadStyles(budget.OpenXml(styles));
+            ReadStyles(package.OpenXml(styles));
         }
 
         var blocks = new List<DocumentBlock>();
-        foreach (var (id, sheetName) in Sheets(budget.OpenXml(workbookPart)))
+        foreach (var (id, sheetName) in Sheets(package.OpenXml(workbook)))
         {
-            if (id is null || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
+            var worksheet = id is null ? null : relationships.Find(r => r.Id == id);
+            if (worksheet is null || !worksheet.Type.EndsWith("/worksheet", StringComparison.Ordinal))
             {
                 // Chart sheets and dialog sheets hold no cells.
                 continue;
             }
 
-            using var reader = budget.OpenXml(worksheet);
+            using var reader = package.OpenXml(worksheet.Target);
             blocks.Add(ReadSheet(reader, sheetName ?? string.Empty));
         }
 
