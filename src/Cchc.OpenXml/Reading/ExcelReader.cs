@@ -8,7 +8,7 @@ namespace Cchc.OpenXml.Reading;
 /// <summary>
 /// Every worksheet of a .xlsx as one <see cref="TableBlock"/> covering A1 to the last cell that holds a value,
 /// every position present, so that a cell's index is its column and a row's index its worksheet row − 1.
-/// The SDK only resolves the parts; their XML is walked once with <see cref="XmlReader"/>, never as a tree.
+/// The parts are found by their relationships (<see cref="PackageParts"/>); their XML is walked once with <see cref="XmlReader"/>, never as a tree.
 /// </summary>
 internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget budget)
 {
