@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Cchc.Appendix.Table;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace Cchc.OpenXml.Reading;
 
 /// <summary>
 /// Every worksheet of a .xlsx as one <see cref="TableBlock"/> covering A1 to the last cell that holds a value,
 /// every position present, so that a cell's index is its column and a row's index its worksheet row − 1.
-/// The SDK only resolves the parts; their XML is walked once with <see cref="XmlReader"/>, never as a tree.
+/// The parts are found by their relationships (<see cref="PackageParts"/>); their XML is walked once with <see cref="XmlReader"/>, never as a tree.
 /// </summary>
 internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget budget)
 {
@@ -22,29 +21,31 @@ internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget bud
     private long _rows;
     private long _sharedCharacters;
 
-    public List<DocumentBlock> Read(SpreadsheetDocument document)
+    public List<DocumentBlock> Read(PackageParts package)
     {
-        var workbookPart = document.WorkbookPart ?? throw ReadFailures.Corrupt(name);
-        if (workbookPart.SharedStringTablePart is { } sharedStrings)
+        var workbook = package.MainPart();
+        var relationships = package.Relationships(workbook);
+        if (PackageParts.Related(relationships, "sharedStrings") is { } sharedStrings)
         {
-            ReadSharedStrings(budget.OpenXml(sharedStrings));
+            ReadSharedStrings(package.OpenXml(sharedStrings));
         }
 
-        if (workbookPart.WorkbookStylesPart is { } styles)
+        if (PackageParts.Related(relationships, "styles") is { } styles)
         {
-            ReadStyles(budget.OpenXml(styles));
+            ReadStyles(package.OpenXml(styles));
         }
 
         var blocks = new List<DocumentBlock>();
-        foreach (var (id, sheetName) in Sheets(budget.OpenXml(workbookPart)))
+        foreach (var (id, sheetName) in Sheets(package.OpenXml(workbook)))
         {
-            if (id is null || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
+            var worksheet = id is null ? null : relationships.Find(r => r.Id == id);
+            if (worksheet is null || !worksheet.Type.EndsWith("/worksheet", StringComparison.Ordinal))
             {
                 // Chart sheets and dialog sheets hold no cells.
                 continue;
             }
 
-            using var reader = budget.OpenXml(worksheet);
+            using var reader = package.OpenXml(worksheet.Target);
             blocks.Add(ReadSheet(reader, sheetName ?? string.Empty));
         }
 

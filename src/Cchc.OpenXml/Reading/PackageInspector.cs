@@ -49,8 +49,9 @@ internal static class PackageInspector
 
     /// <summary>
     /// The kind of document, for a reader that bounds each part while it parses it (<see cref="PartBudget"/>):
-    /// only the package's own description (relationships, content types), which the SDK parses on opening
-    /// without the budget, is inflated, walked and counted here; every entry's declared size is handed on.
+    /// only the package's own description (relationships, content types) is inflated, walked and counted here, so
+    /// a swollen description is refused the same way whether the reader (<see cref="PackageParts"/>) or the SDK of a
+    /// writer parses it; every entry's declared size is handed on.
     /// </summary>
     public static DocumentKind InspectForReading(byte[] bytes, string name, ReadLimits limits, out IReadOnlyDictionary<string, long> declaredLengths, CancellationToken cancellationToken = default)
     {

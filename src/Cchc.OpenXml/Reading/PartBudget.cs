@@ -1,5 +1,5 @@
+using System.IO.Compression;
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace Cchc.OpenXml.Reading;
 
@@ -17,15 +17,14 @@ internal sealed class PartBudget(string name, ReadLimits limits, IReadOnlyDictio
     private int _cells;
     private long _characters;
 
-    /// <summary>A forward-only reader over <paramref name="part"/> that refuses DTDs and counts every byte it inflates.</summary>
-    public XmlReader OpenXml(OpenXmlPart part)
+    /// <summary>A forward-only reader over the part in <paramref name="entry"/> that refuses DTDs and counts every byte it inflates.</summary>
+    public XmlReader OpenXml(ZipArchiveEntry entry)
     {
-        var entry = part.Uri.OriginalString.TrimStart('/');
-        var declared = DeclaredLength(entry);
-        var max = PackageInspector.MaxPartBytes(entry, limits);
+        var declared = DeclaredLength(entry.FullName);
+        var max = PackageInspector.MaxPartBytes(entry.FullName, limits);
         long read = 0;
         var stream = new CountedStream(
-            part.GetStream(FileMode.Open, FileAccess.Read),
+            entry.Open(),
             count =>
             {
                 read += count;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml;
 using Cchc.Appendix.Table;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Cchc.OpenXml.Reading;
@@ -23,11 +22,10 @@ internal sealed class WordReader(string name, ReadLimits limits, PartBudget budg
     private int _rows;
     private int _tables;
 
-    public List<DocumentBlock> Read(WordprocessingDocument document)
+    public List<DocumentBlock> Read(PackageParts package)
     {
         var blocks = new List<DocumentBlock>();
-        var main = document.MainDocumentPart ?? throw ReadFailures.Corrupt(name);
-        using var reader = budget.OpenXml(main);
+        using var reader = package.OpenXml(package.MainPart());
         if (reader.MoveToContent() != XmlNodeType.Element || reader.IsEmptyElement)
         {
             return blocks;
