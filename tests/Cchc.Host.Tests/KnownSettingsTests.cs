@@ -8,31 +8,29 @@ using Microsoft.Extensions.Options;
 
 namespace Cchc.Host.Tests;
 
-/// <summary>A key in one of the host's sections that no setting reads stops the host, naming it; every documented key is read.</summary>
+/// <summary>
+/// A key in one of the host's sections that no setting reads fails validation, naming it; every documented key is read.
+/// (That the failure stops the real host with its sentence is <c>HostStartupTests</c>'s: a host failing to start under
+/// WebApplicationFactory once surfaced, under load, as an ObjectDisposedException of the factory instead.)
+/// </summary>
 public sealed partial class KnownSettingsTests
 {
     [Theory]
-    [InlineData("Limits:MaxRequestBodyBytes", "1048576")]
-    [InlineData("Consolidation:MaxUnit", "50")]
-    [InlineData("Host:LocalMod", "true")]
-    [InlineData("Redis:Connection", "localhost:6379")]
-    public void Start_MisspeltKey_StopsTheHostNamingTheKeyAndTheSectionsKeys(string key, string value)
+    [InlineData("Limits:MaxRequestBodyBytes")]
+    [InlineData("Consolidation:MaxUnit")]
+    [InlineData("Host:LocalMod")]
+    [InlineData("Redis:Connection")]
+    public void Validate_MisspeltKey_NamesTheKeyAndTheSectionsKeys(string key)
     {
-        using var factory = new HostFactory().With(key, value);
+        var section = key[..key.IndexOf(':', StringComparison.Ordinal)];
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var failure = Assert.Single(FailuresOf(key));
 
-        Assert.Contains($"{key}: không có thiết lập nào tên như vậy", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"{key[..key.IndexOf(':', StringComparison.Ordinal)]} có ", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{key}: không có thiết lập nào tên như vậy; {section} có ", failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Start_KeyInAnotherCase_IsTheSameSetting()
-    {
-        using var factory = new HostFactory().With("limits:maxdocumentbytes", "1048576");
-
-        using var client = factory.CreateClient();
-    }
+    public void Validate_KeyInAnotherCase_IsTheSameSetting() => Assert.Empty(FailuresOf("limits:maxdocumentbytes"));
 
     public static TheoryData<string> DocumentedKeys()
     {
@@ -54,22 +52,18 @@ public sealed partial class KnownSettingsTests
 
     [Theory]
     [MemberData(nameof(DocumentedKeys))]
-    public void Validate_EveryKeyDocsConfigurationNames_IsASettingOfItsSection(string key)
-    {
-        var section = key[..key.IndexOf(':', StringComparison.Ordinal)];
-        var failures = section switch
-        {
-            "Host" => Failures<HostOptions>(key),
-            "Limits" => Failures<LimitsOptions>(key),
-            "Spa" => Failures<SpaOptions>(key),
-            "Templates" => Failures<TemplatesOptions>(key),
-            "Consolidation" => Failures<ConsolidateOptions>(key),
-            "Redis" => Failures<RedisOptions>(key),
-            _ => Failures<UnitAccessOptions>(key),
-        };
+    public void Validate_EveryKeyDocsConfigurationNames_IsASettingOfItsSection(string key) => Assert.Empty(FailuresOf(key));
 
-        Assert.Empty(failures);
-    }
+    private static List<string> FailuresOf(string key) => key[..key.IndexOf(':', StringComparison.Ordinal)].ToUpperInvariant() switch
+    {
+        "HOST" => Failures<HostOptions>(key),
+        "LIMITS" => Failures<LimitsOptions>(key),
+        "SPA" => Failures<SpaOptions>(key),
+        "TEMPLATES" => Failures<TemplatesOptions>(key),
+        "CONSOLIDATION" => Failures<ConsolidateOptions>(key),
+        "REDIS" => Failures<RedisOptions>(key),
+        _ => Failures<UnitAccessOptions>(key),
+    };
 
     /// <summary>What the known-settings check says of a configuration holding <paramref name="key"/> (a value or a list).</summary>
     private static List<string> Failures<TOptions>(string key)

@@ -43,6 +43,16 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task Start_MisspeltLimit_NamesTheKeyRatherThanIgnoringIt()
+    {
+        var ended = await RunAsync(new Dictionary<string, string> { ["Limits:MaxRequestBodyBytes"] = "1048576" });
+
+        Assert.Equal(1, ended.ExitCode);
+        Assert.Contains("Limits:MaxRequestBodyBytes: không có thiết lập nào tên như vậy", LastLine(ended.Error), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", ended.Output + ended.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_BrokenTemplateFile_NamesTheFileInVietnameseFirst()
     {
         var templates = Directory.CreateTempSubdirectory("cchc-startup-templates-");
