@@ -68,6 +68,17 @@ internal static class HostileCorpus
         <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>
         """);
 
+    /// <summary>
+    /// A workbook whose workbook relationships, the part a reader follows to its sheets, are swollen with 40 MB of
+    /// blanks that compress to almost nothing: the reader parses relationships itself, so it must count them too.
+    /// </summary>
+    public static byte[] SwollenRelationshipsXlsx() => TestFiles.ReplacePart(
+        TestFiles.Xlsx(("Sheet1", [["TÊN CHỈ TIÊU"]])),
+        "xl/_rels/workbook.xml.rels",
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        + new string(' ', 40 * 1024 * 1024) + "</Relationships>");
+
     /// <summary>An appendix of <paramref name="rows"/> data rows in one Word table, sections I–VII, items numbered on, a text value in the last row.</summary>
     public static byte[] LargeAppendix(int rows) => HandMadeDocx(writer =>
     {

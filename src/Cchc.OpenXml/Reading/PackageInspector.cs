@@ -48,16 +48,15 @@ internal static class PackageInspector
         Inspect(bytes, name, limits, Inflation.None, declaredLengths: null, CancellationToken.None);
 
     /// <summary>
-    /// The kind of document, for a reader that bounds each part while it parses it (<see cref="PartBudget"/>):
-    /// only the package's own description (relationships, content types) is inflated, walked and counted here, so
-    /// a swollen description is refused the same way whether the reader (<see cref="PackageParts"/>) or the SDK of a
-    /// writer parses it; every entry's declared size is handed on.
+    /// The kind of document, for a reader that bounds each part while it parses it (<see cref="PartBudget"/>, through
+    /// <see cref="PackageParts"/>, relationship parts included): nothing is inflated here beyond what telling the kind
+    /// takes, since each part the reader walks is counted as it inflates; every entry's declared size is handed on.
     /// </summary>
     public static DocumentKind InspectForReading(byte[] bytes, string name, ReadLimits limits, out IReadOnlyDictionary<string, long> declaredLengths, CancellationToken cancellationToken = default)
     {
         var lengths = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         declaredLengths = lengths;
-        return Inspect(bytes, name, limits, Inflation.PackageDescription, lengths, cancellationToken);
+        return Inspect(bytes, name, limits, Inflation.None, lengths, cancellationToken);
     }
 
     /// <summary>
@@ -71,7 +70,6 @@ internal static class PackageInspector
     private enum Inflation
     {
         None,
-        PackageDescription,
         Everything,
     }
 
@@ -113,9 +111,9 @@ internal static class PackageInspector
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             CheckDeclaredSizes(zip, name, limits);
             var kind = KindOf(zip, name);
-            if (inflation != Inflation.None)
+            if (inflation == Inflation.Everything)
             {
-                CheckInflatedSizes(zip, name, limits, inflation == Inflation.Everything, cancellationToken);
+                CheckInflatedSizes(zip, name, limits, cancellationToken);
             }
 
             if (declaredLengths is not null)
@@ -186,21 +184,16 @@ internal static class PackageInspector
             : limits.MaxPartBytes;
 
     /// <summary>
-    /// Inflates the chosen entries once, counting, and stops at the limit: the sizes a zip declares are not evidence.
+    /// Inflates every entry once, counting, and stops at the limit: the sizes a zip declares are not evidence.
     /// XML entries are walked with a forward-only reader, so a nesting too deep for a tree is refused here.
     /// </summary>
-    private static void CheckInflatedSizes(ZipArchive zip, string name, ReadLimits limits, bool everything, CancellationToken cancellationToken)
+    private static void CheckInflatedSizes(ZipArchive zip, string name, ReadLimits limits, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
         long xml = 0;
         foreach (var entry in zip.Entries)
         {
-            if (!everything && !IsPackageDescription(entry.FullName))
-            {
-                continue;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
             long inEntry = 0;
             var maxEntry = MaxPartBytes(entry.FullName, limits);
@@ -220,7 +213,7 @@ internal static class PackageInspector
                     throw ReadFailures.PartTooLarge(name, maxEntry);
                 }
 
-                if (everything && xml > limits.MaxTreeBytes)
+                if (xml > limits.MaxTreeBytes)
                 {
                     throw ReadFailures.TooLargeToWrite(name, limits.MaxTreeBytes);
                 }
