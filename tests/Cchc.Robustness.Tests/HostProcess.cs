@@ -65,28 +65,10 @@ internal sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("cchc-host-process-");
-        var pane = Directory.CreateDirectory(Path.Combine(folder.FullName, "pane"));
-        await File.WriteAllTextAsync(Path.Combine(pane.FullName, "index.html"), "<!doctype html><html lang=\"vi\"><body></body></html>");
-        Directory.CreateDirectory(Path.Combine(folder.FullName, "archive"));
         var certificate = Certificate(Path.Combine(folder.FullName, "host.pfx"), "cchc-test");
-
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string?>
         {
-            WorkingDirectory = folder.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cchc.Host.dll"));
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(folder.FullName);
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = "https://127.0.0.1:0",
-            ["Host:LocalMode"] = "true",
-            ["Spa:RootPath"] = pane.FullName,
-            ["Archive:Folder:Root"] = Path.Combine(folder.FullName, "archive"),
             ["Kestrel:Certificates:Default:Path"] = Path.Combine(folder.FullName, "host.pfx"),
             ["Kestrel:Certificates:Default:Password"] = "cchc-test",
             ["Limits:RequestsPerMinute"] = "100000",
@@ -99,11 +81,7 @@ internal sealed class HostProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
+        var start = await CommandAsync(folder, environment);
         var log = new ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -140,6 +118,49 @@ internal sealed class HostProcess : IAsyncDisposable
                 listening.TrySetResult(new Uri(line[(at + ListeningOn.Length)..].Trim()));
             }
         }
+    }
+
+    /// <summary>
+    /// <c>dotnet Cchc.Host.dll</c> with <paramref name="folder"/> as its content root, holding its pane and its folder
+    /// archive, in Development and local mode, with <paramref name="settings"/> on top (a null value leaves a key unset).
+    /// </summary>
+    public static async Task<ProcessStartInfo> CommandAsync(DirectoryInfo folder, IReadOnlyDictionary<string, string?> settings)
+    {
+        var pane = Directory.CreateDirectory(Path.Combine(folder.FullName, "pane"));
+        await File.WriteAllTextAsync(Path.Combine(pane.FullName, "index.html"), "<!doctype html><html lang=\"vi\"><body></body></html>");
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "archive"));
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cchc.Host.dll"));
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(folder.FullName);
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Host:LocalMode"] = "true",
+            ["Spa:RootPath"] = pane.FullName,
+            ["Archive:Folder:Root"] = Path.Combine(folder.FullName, "archive"),
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            if (value is not null)
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+        }
+
+        return start;
     }
 
     public async ValueTask DisposeAsync()

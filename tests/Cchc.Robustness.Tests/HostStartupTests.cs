@@ -13,7 +13,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Start_ProductionWithoutRegistration_SaysWhatToSetAndExitsWithOne()
     {
-        var ended = await RunAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        var ended = await RunAsync(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Host:LocalMode"] = null });
 
         Assert.Equal(1, ended.ExitCode);
         Assert.Contains("Chưa cấu hình đăng ký ứng dụng (AzureAd:ClientId)", ended.Error, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Start_LocalModeSetToNonsense_NamesTheSettingWithoutAStackTrace()
     {
-        var ended = await RunAsync(new Dictionary<string, string> { ["Host:LocalMode"] = "có" });
+        var ended = await RunAsync(new Dictionary<string, string?> { ["Host:LocalMode"] = "có" });
 
         Assert.Equal(1, ended.ExitCode);
         Assert.Contains("Host:LocalMode phải là true hoặc false, không phải \"có\"", ended.Error, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Start_LimitOutOfRange_NamesTheLimitAndExitsWithOne()
     {
-        var ended = await RunAsync(new Dictionary<string, string> { ["Limits:MaxDocumentBytes"] = "12" });
+        var ended = await RunAsync(new Dictionary<string, string?> { ["Limits:MaxDocumentBytes"] = "12" });
 
         Assert.Equal(1, ended.ExitCode);
         var last = LastLine(ended.Error);
@@ -45,7 +45,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Start_MisspeltLimit_NamesTheKeyRatherThanIgnoringIt()
     {
-        var ended = await RunAsync(new Dictionary<string, string> { ["Limits:MaxRequestBodyBytes"] = "1048576" });
+        var ended = await RunAsync(new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "1048576" });
 
         Assert.Equal(1, ended.ExitCode);
         Assert.Contains("Limits:MaxRequestBodyBytes: không có thiết lập nào tên như vậy", LastLine(ended.Error), StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class HostStartupTests
         {
             await File.WriteAllTextAsync(Path.Combine(templates.FullName, "hong.json"), "{ \"formatVersion\": 1, ");
 
-            var ended = await RunAsync(new Dictionary<string, string> { ["Templates:Folder"] = templates.FullName });
+            var ended = await RunAsync(new Dictionary<string, string?> { ["Templates:Folder"] = templates.FullName });
 
             Assert.Equal(1, ended.ExitCode);
             var last = LastLine(ended.Error);
@@ -82,7 +82,7 @@ public sealed class HostStartupTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var ended = await RunAsync(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+        var ended = await RunAsync(new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
 
         Assert.Equal(1, ended.ExitCode);
         var last = LastLine(ended.Error);
@@ -102,46 +102,18 @@ public sealed class HostStartupTests
     private sealed record Ended(int ExitCode, string Output, string Error);
 
     /// <summary>The host in Development, local mode, on a free loopback port, with <paramref name="settings"/> on top; run until it ends.</summary>
-    private static async Task<Ended> RunAsync(IReadOnlyDictionary<string, string> settings)
+    private static async Task<Ended> RunAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var folder = Directory.CreateTempSubdirectory("cchc-host-startup-");
         try
         {
-            var pane = Directory.CreateDirectory(Path.Combine(folder.FullName, "pane"));
-            await File.WriteAllTextAsync(Path.Combine(pane.FullName, "index.html"), "<!doctype html><html lang=\"vi\"><body></body></html>");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = folder.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cchc.Host.dll"));
-            start.ArgumentList.Add("--contentRoot");
-            start.ArgumentList.Add(folder.FullName);
-            var environment = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                ["Host:LocalMode"] = "true",
-                ["Spa:RootPath"] = pane.FullName,
-                ["Archive:Folder:Root"] = Path.Combine(folder.FullName, "archive"),
-            };
+            var environment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" };
             foreach (var (key, value) in settings)
             {
                 environment[key] = value;
             }
 
-            if (environment["ASPNETCORE_ENVIRONMENT"] != "Development")
-            {
-                environment.Remove("Host:LocalMode");
-            }
-
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            }
-
+            var start = await HostProcess.CommandAsync(folder, environment);
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
