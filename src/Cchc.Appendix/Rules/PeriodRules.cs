@@ -109,7 +109,9 @@ internal sealed class PreviousReportRule : Rule
                 ("previousEn", previous.Period.ToEnglishString()), ("currentEn", period.ToEnglishString()), ("expectedEn", expected.ToEnglishString())),
                 context.Header.PeriodLine, Title(context));
         }
-        else if (unitDiffers)
+
+        // Another unit's report is worth saying even when its period is wrong too: its figures are not this unit's.
+        if (unitDiffers)
         {
             yield return AtHeader(Args(
                 ("previous", $"của {previous.Unit}"), ("current", $"của {context.Header.Unit}"), ("expected", "báo cáo của cùng đơn vị"),

@@ -244,6 +244,19 @@ public class RuleFamilyTests
     }
 
     [Fact]
+    public void Period_AnotherUnitsReportOfAnotherPeriod_SaysBothNotOnlyThePeriod()
+    {
+        var q4 = WithTitle(Q2, "QUÝ IV NĂM 2022 CỦA UBND THỊ XÃ NGÃ NĂM");
+        var otherUnit = WithTitle(Q2, "QUÝ II NĂM 2022 CỦA UBND HUYỆN MỸ TÚ");
+
+        var findings = CheckerHarness.Check(q4, otherUnit).WithCode("PREVIOUS_REPORT_MISMATCH").ToList();
+
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Message.Contains("quý III năm 2022", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.Contains("của UBND HUYỆN MỸ TÚ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Numbering_SubItemWithANumber_ProposesBlank()
     {
         var report = CheckerHarness.Check(Q2.With("Số nhiệm vụ đã hoàn thành", AppendixColumn.No, "2"));
