@@ -87,6 +87,12 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
     {
         options ??= CheckOptions.Default;
         var (context, _) = Analyse(current, previous, options);
+        return Report(context, options);
+    }
+
+    /// <summary>Every rule the options allow over an analysed report, the findings in reading order.</summary>
+    internal static CheckReport Report(CheckContext context, CheckOptions options)
+    {
         var found = new List<Finding>();
         foreach (var rule in AllRules)
         {
@@ -96,7 +102,7 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
             }
         }
 
-        return new CheckReport(context.Header, Match(context, current), InReadingOrder(found));
+        return new CheckReport(context.Header, Match(context), InReadingOrder(found));
     }
 
     /// <summary>
@@ -129,8 +135,9 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         return findings;
     }
 
-    private static TemplateMatch Match(CheckContext context, TableSnapshot current)
+    private static TemplateMatch Match(CheckContext context)
     {
+        var current = context.Snapshot;
         var checks = CheckFamilies.Ran(context.Source, context.Previous is not null, current.ValueColumns.Count);
         var matched = context.Alignment?.MatchedRows ?? 0;
         return context.Source switch

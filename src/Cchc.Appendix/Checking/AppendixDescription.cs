@@ -52,7 +52,24 @@ public static class AppendixDescriptions
     {
         ArgumentNullException.ThrowIfNull(checker);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var context = checker.Analyse(snapshot, options ?? CheckOptions.Default);
+        return Of(checker.Analyse(snapshot, options ?? CheckOptions.Default));
+    }
+
+    /// <summary>
+    /// The check of <paramref name="snapshot"/> and its description from one analysis: consolidation needs both for
+    /// every unit, and matching the form is most of the cost of each.
+    /// </summary>
+    public static (CheckReport Report, AppendixDescription Description) CheckAndDescribe(this AppendixChecker checker, TableSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(checker);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var context = checker.Analyse(snapshot, CheckOptions.Default);
+        return (AppendixChecker.Report(context, CheckOptions.Default), Of(context));
+    }
+
+    private static AppendixDescription Of(CheckContext context)
+    {
+        var snapshot = context.Snapshot;
         var rows = context.Rows.Select(row => new RowDescription(
             row.Row.Row,
             row.Template?.Id,

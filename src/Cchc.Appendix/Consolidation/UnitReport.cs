@@ -29,8 +29,7 @@ public sealed record UnitReport(
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(checker);
-        var report = checker.Check(snapshot);
-        var description = checker.Describe(snapshot);
+        var (report, description) = checker.CheckAndDescribe(snapshot);
         if (strings is not null)
         {
             description = description with
