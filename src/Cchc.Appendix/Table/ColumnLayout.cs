@@ -62,7 +62,7 @@ internal sealed class ColumnLayout
         var count = row.Cells.Count;
         var rowWidth = 0;
         var spansKnown = false;
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.CellSpan)
         {
             rowWidth += Math.Max(cell.ColumnSpan, 1);
             spansKnown |= cell.ColumnSpan > 1;

@@ -24,7 +24,7 @@ public sealed record TableBlock(IReadOnlyList<RawRow> Rows, string? Sheet = null
         foreach (var row in Rows)
         {
             var w = 0;
-            foreach (var cell in row.Cells)
+            foreach (var cell in row.CellSpan)
             {
                 w += Math.Max(cell.ColumnSpan, 1);
             }
@@ -37,7 +37,16 @@ public sealed record TableBlock(IReadOnlyList<RawRow> Rows, string? Sheet = null
 }
 
 /// <summary>A table row as read.</summary>
-public sealed record RawRow(IReadOnlyList<RawCell> Cells);
+public sealed record RawRow(IReadOnlyList<RawCell> Cells)
+{
+    private readonly RawCell[] _cells = Cells as RawCell[] ?? [.. Cells];
+
+    /// <summary>
+    /// The cells to loop over: finding the appendix reads every row several times, and a loop over the list would
+    /// allocate an enumerator each time.
+    /// </summary>
+    public ReadOnlySpan<RawCell> CellSpan => _cells;
+}
 
 /// <summary>
 /// A table cell as read: its text (paragraphs joined by a line break), the stored number and number

@@ -36,7 +36,7 @@ internal static class HeaderReader
     {
         // Most rows are data: a number, or no cell that could name the indicator column, settles it without folding.
         var mightBe = false;
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.CellSpan)
         {
             if (cell.Number is not null)
             {
@@ -53,7 +53,7 @@ internal static class HeaderReader
 
         var label = false;
         var other = false;
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.CellSpan)
         {
             switch (Classify(cell)?.Kind)
             {
@@ -126,7 +126,7 @@ internal static class HeaderReader
         var expected = 1;
         var letter = 'A';
         var any = 0;
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.CellSpan)
         {
             var text = cell.Text.Trim();
             if (text.Length == 0)
@@ -176,7 +176,7 @@ internal static class HeaderReader
     {
         var positions = new List<(int, int, RawCell)>(row.Cells.Count);
         var at = 0;
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.CellSpan)
         {
             var span = Math.Max(cell.ColumnSpan, 1);
             positions.Add((at, span, cell));

@@ -324,7 +324,7 @@ public static class SnapshotBuilder
     {
         foreach (var row in table.Rows.Take(MaxHeaderRow))
         {
-            foreach (var cell in row.Cells)
+            foreach (var cell in row.CellSpan)
             {
                 if (HeaderReader.Classify(cell)?.Kind == Vocabulary.HeaderKind.Label)
                 {
@@ -437,7 +437,7 @@ public static class SnapshotBuilder
 
     private static bool IsBlankRow(RawRow row)
     {
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.CellSpan)
         {
             if (cell.Number is not null || !string.IsNullOrWhiteSpace(cell.Text))
             {
@@ -456,7 +456,7 @@ public static class SnapshotBuilder
     private static bool IsSignatureRow(RawRow row)
     {
         var signature = false;
-        foreach (var cell in row.Cells)
+        foreach (var cell in row.CellSpan)
         {
             if (cell.Number is not null)
             {
@@ -502,7 +502,7 @@ public static class SnapshotBuilder
         var signature = false;
         foreach (var row in table.Rows)
         {
-            foreach (var cell in row.Cells)
+            foreach (var cell in row.CellSpan)
             {
                 if (cell.Number is not null)
                 {
