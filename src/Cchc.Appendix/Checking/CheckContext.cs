@@ -13,6 +13,7 @@ namespace Cchc.Appendix.Checking;
 internal sealed class CheckContext
 {
     private readonly Dictionary<string, RowFacts> _byId;
+    private (string Vi, string En)? _formNoun;
     private Derivations? _derivations;
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
 
@@ -24,7 +25,15 @@ internal sealed class CheckContext
         Rows = rows;
         Source = source;
         LearnedFrom = learnedFrom;
-        _byId = rows.Where(r => r.Template is not null).ToDictionary(r => r.Template!.Id, StringComparer.Ordinal);
+        _byId = new Dictionary<string, RowFacts>(rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.Template is { } template)
+            {
+                _byId.Add(template.Id, row);
+            }
+        }
+
         Parents = FormInference.Parents(rows);
         Relations = BindRelations();
         var cells = new List<ValueFacts>(rows.Count);
@@ -74,7 +83,7 @@ internal sealed class CheckContext
     public IReadOnlyDictionary<int, RowFacts> PreviousRows { get; private set; } = new Dictionary<int, RowFacts>();
 
     /// <summary>How the form is named in messages: "mẫu" for a template, "báo cáo kỳ trước" for a learned form.</summary>
-    public (string Vi, string En) FormNoun => Source == FormSource.PreviousReport
+    public (string Vi, string En) FormNoun => _formNoun ??= Source == FormSource.PreviousReport
         ? ($"báo cáo kỳ trước ({LearnedFrom})", $"the previous report ({LearnedFrom})")
         : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
 
@@ -186,13 +195,14 @@ internal sealed class CheckContext
     private List<FormRelation> BindRelations()
     {
         var relations = new List<FormRelation>();
+        Func<string?, RowFacts?> rowOf = RowOf;
         switch (Source)
         {
             case FormSource.Template:
                 foreach (var relation in Template!.Template.Relations)
                 {
                     var basis = relation.Inferred is null ? RelationBasis.Declared : RelationBasis.Drafted;
-                    if (FormRelation.Bind(relation, RowOf, basis) is { } bound)
+                    if (FormRelation.Bind(relation, rowOf, basis) is { } bound)
                     {
                         relations.Add(bound);
                     }
@@ -205,7 +215,7 @@ internal sealed class CheckContext
                 var totalled = byWords.Where(r => r.Kind == RelationKind.Sum).Select(r => r.Total!.Index).ToHashSet();
                 foreach (var relation in Template!.Template.Relations.Where(r => r.Inferred == RelationOrigin.Values))
                 {
-                    if (FormRelation.Bind(relation, RowOf, RelationBasis.PreviousReport, LearnedFrom) is { } bound
+                    if (FormRelation.Bind(relation, rowOf, RelationBasis.PreviousReport, LearnedFrom) is { } bound
                         && !(bound.Kind == RelationKind.Sum && totalled.Contains(bound.Total!.Index)))
                     {
                         relations.Add(bound);

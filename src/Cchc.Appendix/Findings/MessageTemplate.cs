@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Cchc.Appendix.Findings;
@@ -51,8 +52,8 @@ public sealed record MessageTemplate(string Vi, string En)
 
     private static string Fill(Part[] parts, IReadOnlyDictionary<string, string> values, Func<string>? label)
     {
-        // Few parts: gather the pieces, then copy them once into a string of the exact length.
-        var pieces = new string[parts.Length];
+        // Few parts: gather the pieces in a rented array, then copy them once into a string of the exact length.
+        var pieces = ArrayPool<string>.Shared.Rent(parts.Length);
         var length = 0;
         string? quoted = null;
         for (var p = 0; p < parts.Length; p++)
@@ -66,13 +67,15 @@ public sealed record MessageTemplate(string Vi, string En)
             length += piece.Length;
         }
 
-        return string.Create(length, pieces, static (destination, pieces) =>
+        var text = string.Create(length, (pieces, parts.Length), static (destination, state) =>
         {
-            foreach (var piece in pieces)
+            foreach (var piece in state.pieces.AsSpan(0, state.Length))
             {
                 piece.AsSpan().CopyTo(destination);
                 destination = destination[piece.Length..];
             }
         });
+        ArrayPool<string>.Shared.Return(pieces, clearArray: true);
+        return text;
     }
 }

@@ -66,7 +66,15 @@ internal sealed class RowMissingRule : Rule
             yield break;
         }
 
-        var present = context.Rows.Where(r => r.Entry is not null).Select(r => r.Entry!.Index).ToHashSet();
+        var present = new bool[context.Template.Entries.Count];
+        foreach (var row in context.Rows)
+        {
+            if (row.Entry is { } matched)
+            {
+                present[matched.Index] = true;
+            }
+        }
+
         RowFacts? anchor = null;
         var rowAt = 0;
         foreach (var entry in context.Template.Entries)
@@ -81,7 +89,7 @@ internal sealed class RowMissingRule : Rule
                 rowAt++;
             }
 
-            if (entry.Row is { ExpectsValue: true } && !present.Contains(entry.Index))
+            if (entry.Row is { ExpectsValue: true } && !present[entry.Index])
             {
                 var at = anchor ?? context.Rows[0];
                 var (form, formEn) = context.FormNoun;

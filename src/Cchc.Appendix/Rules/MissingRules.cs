@@ -26,8 +26,9 @@ internal sealed class ValueMissingRule : Rule
         var primary = Primary(context);
         foreach (var row in context.Rows.Where(r => r.ExpectsValue))
         {
-            foreach (var cell in row.Values)
+            for (var c = 0; c < row.Values.Count; c++)
             {
+                var cell = row.Values[c];
                 if (cell.State != ValueState.Blank || Expectation(context, cell, primary) is not { } severity)
                 {
                     continue;
