@@ -29,6 +29,7 @@ mkdir -p bench/results
   echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "request: POST /api/check?$query, Accept-Encoding: ${CCHC_ENCODING:-none}, body $(wc -c < "$body") bytes (fixture Q3 snapshot)"
   echo "answer on the wire: $bytes bytes"
+  echo "warm-up, 5 s slices until two agree within 10 %: $(awk '{print $4}' "$scratch/warm.txt" | paste -sd' ') checks/s"
   echo "host RSS after warm-up: $before; after the run: $after"
   echo "$result"
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
