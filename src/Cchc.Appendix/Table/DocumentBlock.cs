@@ -41,6 +41,9 @@ public sealed record RawRow(IReadOnlyList<RawCell> Cells)
 {
     private readonly RawCell[] _cells = Cells as RawCell[] ?? [.. Cells];
 
+    /// <summary>The cells as given; read-only, so that <c>with</c> cannot leave <see cref="CellSpan"/> behind.</summary>
+    public IReadOnlyList<RawCell> Cells { get; } = Cells;
+
     /// <summary>
     /// The cells to loop over: finding the appendix reads every row several times, and a loop over the list would
     /// allocate an enumerator each time.
