@@ -54,11 +54,20 @@ internal sealed class ColumnLayout
     /// </summary>
     public (int[] Cells, int[] ValueCells) Map(RawRow row)
     {
-        // Filled rather than written as a literal, which copies the literal's data into a new array on every row.
         var cells = new int[5];
-        Array.Fill(cells, -1);
         var valueCells = new int[Values.Count];
-        Array.Fill(valueCells, -1);
+        Map(row, cells, valueCells);
+        return (cells, valueCells);
+    }
+
+    /// <summary>
+    /// As <see cref="Map(RawRow)"/>, into <paramref name="cells"/> (five) and <paramref name="valueCells"/> (one per
+    /// value column) that the caller owns: surveying a table maps every row and keeps nothing of it.
+    /// </summary>
+    public void Map(RawRow row, Span<int> cells, Span<int> valueCells)
+    {
+        cells.Fill(-1);
+        valueCells.Fill(-1);
         var count = row.Cells.Count;
         var rowWidth = 0;
         var spansKnown = false;
@@ -92,7 +101,7 @@ internal sealed class ColumnLayout
                 position += span;
             }
 
-            return (cells, valueCells);
+            return;
         }
 
         // Fewer cells than the header and no spans to say where they sit: cells merged away, most often the
@@ -105,7 +114,7 @@ internal sealed class ColumnLayout
                 cells[(int)only] = 0;
             }
 
-            return (cells, valueCells);
+            return;
         }
 
         var skip = 0;
@@ -118,8 +127,6 @@ internal sealed class ColumnLayout
         {
             Assign(cells, valueCells, Slots[i + skip], i);
         }
-
-        return (cells, valueCells);
     }
 
     /// <summary>"I", "12", "2.3", "a)": what the numbering column holds.</summary>
@@ -134,7 +141,7 @@ internal sealed class ColumnLayout
         return t.All(c => char.IsAsciiDigit(c) || c == '.') || t.All(c => c is 'I' or 'V' or 'X' or 'L') || (t.Length == 1 && char.IsAsciiLetterLower(t[0]));
     }
 
-    private static void Assign(int[] cells, int[] valueCells, Slot slot, int cell)
+    private static void Assign(Span<int> cells, Span<int> valueCells, Slot slot, int cell)
     {
         switch (slot.Kind)
         {

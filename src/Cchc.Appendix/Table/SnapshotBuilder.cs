@@ -167,6 +167,8 @@ public static class SnapshotBuilder
     {
         var numbers = new int[layout.Values.Count];
         var words = new int[layout.Values.Count];
+        Span<int> cells = stackalloc int[5];
+        var valueCells = new int[layout.Values.Count];
         var dataRows = 0;
         for (var r = dataStart; r < table.Rows.Count; r++)
         {
@@ -182,7 +184,7 @@ public static class SnapshotBuilder
             }
 
             dataRows++;
-            var (_, valueCells) = layout.Map(raw);
+            layout.Map(raw, cells, valueCells);
             for (var v = 0; v < valueCells.Length; v++)
             {
                 if (valueCells[v] < 0)
@@ -294,7 +296,7 @@ public static class SnapshotBuilder
                 Value(raw, cells[4]),
                 new RowLocation(tableIndex, r, table.Sheet) { Cells = cells, ValueCells = valueCells.Length > 1 ? valueCells : [] })
             {
-                OtherValues = valueCells.Length > 1 ? [.. valueCells.Skip(1).Select(c => Value(raw, c))] : [],
+                OtherValues = OtherValues(raw, valueCells),
             };
             if (!row.IsEmpty)
             {
@@ -366,6 +368,26 @@ public static class SnapshotBuilder
 
     /// <summary>A table that could be the appendix: where its header and data start and how well it fits.</summary>
     private sealed record Candidate(int Block, int Table, ColumnLayout Layout, bool HasHeader, int TitleRows, int DataStart, int Score);
+
+    /// <summary>
+    /// The cells of the value columns after the first. Written as a loop: a lambda over the row would capture it, and
+    /// the capture is allocated for every row, whether or not the row has a second value column.
+    /// </summary>
+    private static CellValue[] OtherValues(RawRow row, int[] valueCells)
+    {
+        if (valueCells.Length <= 1)
+        {
+            return [];
+        }
+
+        var values = new CellValue[valueCells.Length - 1];
+        for (var v = 1; v < valueCells.Length; v++)
+        {
+            values[v - 1] = Value(row, valueCells[v]);
+        }
+
+        return values;
+    }
 
     private static CellValue Value(RawRow row, int cell)
     {
