@@ -138,6 +138,14 @@ internal static class ConsolidateCommand
                 return Fail($"Không tìm thấy thư mục kho lưu trữ “{missingArchive.Name}”.", $"The archive folder “{missingArchive.Name}” does not exist.");
             }
 
+            if (request.Out is { Exists: true } existing
+                && await UnitReportAtAsync(existing, catalog, cancellationToken).ConfigureAwait(false) is { } unit)
+            {
+                return Fail(
+                    $"Không ghi kết quả vào “{existing.Name}”: tệp đó là báo cáo của {unit}. Hãy ghi --out ra một tệp khác.",
+                    $"Not writing the result over “{existing.Name}”: that file is the report of {unit}. Give --out another file.");
+            }
+
             // The archive stays open while the workers read: each source opens its file only then.
             using var store = request.Archive is null ? null : new FolderReportArchive(request.Archive.FullName);
             try
@@ -210,6 +218,16 @@ internal static class ConsolidateCommand
             }
 
             return report.AllReadyToSign ? CliApp.Clean : CliApp.ErrorsFound;
+        }
+
+        /// <summary>
+        /// The unit whose report <paramref name="file"/> is, or null: a previous consolidation (no unit in its title) or a
+        /// file that is no appendix may be replaced by the output; a unit's report may not, or the unit's figures are lost.
+        /// </summary>
+        private static async Task<string?> UnitReportAtAsync(FileInfo file, Appendix.Templates.TemplateCatalog catalog, CancellationToken cancellationToken)
+        {
+            var reading = await UnitReader.ReadAsync([UnitSource.FromFile(file.FullName)], new AppendixChecker(catalog), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return reading.Reports is [{ Header.Unit: { Length: > 0 } unit }] ? unit : null;
         }
 
         /// <summary>Written to a temporary file beside the target and renamed into place: an interrupted run leaves no half workbook.</summary>

@@ -176,6 +176,20 @@ public sealed class ConsolidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Consolidate_OutputNamingAUnitsReport_RefusedAndTheReportKept()
+    {
+        var reports = WriteSet();
+        var unitReport = Path.Combine(reports, Files().First(f => f.Kind == SetFileKind.Report && f.Name.EndsWith(".xlsx", StringComparison.Ordinal)).Name);
+        var before = File.ReadAllBytes(unitReport);
+
+        var (code, _, error) = CliHarness.Run("consolidate", reports, "--out", unitReport);
+
+        Assert.Equal(2, code);
+        Assert.Contains("là báo cáo của", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(unitReport));
+    }
+
+    [Fact]
     public void Consolidate_OutputInsideTheFolder_NotReadAsAUnitNextTime()
     {
         var reports = WriteSet();
