@@ -233,10 +233,9 @@ internal static class ConsolidateCommand
         /// <summary>Written to a temporary file beside the target and renamed into place: an interrupted run leaves no half workbook.</summary>
         private bool Write(FileInfo target, OutputKind kind, ConsolidatedReport report, IReadOnlyList<TrendSeries> trends)
         {
-            var temporary = Path.Combine(target.DirectoryName!, $".{target.Name}.{Guid.NewGuid():N}.tmp");
             try
             {
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+                return AtomicFile.Replace(target, stream =>
                 {
                     if (kind == OutputKind.Workbook)
                     {
@@ -247,15 +246,11 @@ internal static class ConsolidateCommand
                         ConsolidationDocument.Write(report, stream);
                     }
 
-                    stream.Flush(flushToDisk: true);
-                }
-
-                File.Move(temporary, target.FullName, overwrite: true);
-                return true;
+                    return true;
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                File.Delete(temporary);
                 Fail($"Không ghi được tệp “{target.Name}”: {e.Message}", $"Could not write “{target.Name}”: {e.Message}");
                 return false;
             }

@@ -58,19 +58,17 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
     /// </summary>
     public int Write(FileInfo input, FileInfo target, IReadOnlyList<CellEdit> edits, IReadOnlyList<CellMark> marks, WriteOptions options, AppendixChecker checker, CancellationToken cancellationToken = default)
     {
-        var temporary = Path.Combine(target.DirectoryName!, $".{target.Name}.{Guid.NewGuid():N}.tmp");
         WriteResult result;
         try
         {
-            using (var source = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read))
-            using (var destination = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                result = AppendixWriter.Apply(source, destination, input.Name, edits, marks, options, cancellationToken: cancellationToken);
-                destination.Flush(flushToDisk: true);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temporary, target.FullName, overwrite: true);
+            result = AtomicFile.Replace(
+                target,
+                destination =>
+                {
+                    using var source = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read);
+                    return AppendixWriter.Apply(source, destination, input.Name, edits, marks, options, cancellationToken: cancellationToken);
+                },
+                cancellationToken);
         }
         catch (DocumentReadException ex)
         {
@@ -88,10 +86,6 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
         catch (IOException ex)
         {
             return Failed($"Không ghi được tệp “{target.Name}”: {ex.Message}", $"Could not write “{target.Name}”: {ex.Message}");
-        }
-        finally
-        {
-            RemoveQuietly(temporary);
         }
 
         Summarise(result, target, options);
@@ -146,19 +140,6 @@ internal sealed class DocumentRewrite(InputFiles inputs, TextWriter output, Text
     {
         Fail(vi, en);
         return CliApp.Unusable;
-    }
-
-    /// <summary>After a successful rename there is nothing left to remove; a failing disk may keep the file, never the target.</summary>
-    private static void RemoveQuietly(string temporary)
-    {
-        try
-        {
-            File.Delete(temporary);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left behind only if the disk itself fails; the output file was never touched.
-        }
     }
 
     private FileInfo? Fail(string vi, string en)

@@ -192,29 +192,18 @@ internal static class TemplateCommand
     /// <summary>Writes through a temporary file beside the target, flushed before the rename; the temporary file never stays.</summary>
     private static bool WriteAtomically(FileInfo target, AppendixTemplate template, bool english, TextWriter error)
     {
-        var temporary = Path.Combine(target.DirectoryName!, $".{target.Name}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            return AtomicFile.Replace(target, stream =>
             {
                 TemplateCatalog.Write(template, stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target.FullName, overwrite: true);
-            return true;
+                return true;
+            });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             error.WriteLine(english ? $"Could not write “{target.Name}”: {ex.Message}" : $"Không ghi được tệp “{target.Name}”: {ex.Message}");
             return false;
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
         }
     }
 
