@@ -36,15 +36,16 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
         return value;
     }
 
-    public void AddOrUpdate(TKey key, TValue value)
+    /// <summary>
+    /// Keeps <paramref name="value"/> unless the key is kept already. Never overwrites: an entry written back after
+    /// another thread evicted it would be kept without a place in the eviction queue, and the cache would outgrow its
+    /// capacity.
+    /// </summary>
+    public void TryAdd(TKey key, TValue value)
     {
         if (_entries.TryAdd(key, value))
         {
             Added(key);
-        }
-        else
-        {
-            _entries[key] = value;
         }
     }
 

@@ -99,7 +99,7 @@ internal static class TemplateMatcher
                 similar = fuzzy.Candidates(key);
                 if (kept)
                 {
-                    template.SimilarEntries.AddOrUpdate(key, similar);
+                    template.SimilarEntries.TryAdd(key, similar);
                 }
             }
 

@@ -35,7 +35,18 @@ public sealed class BoundedCacheTests
             Assert.InRange(cache.Count, 0, 16);
         });
 
-        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => cache.AddOrUpdate(1_000 + i, new object()));
+        Parallel.For(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => cache.TryAdd(1_000 + i, new object()));
+        Assert.InRange(cache.Count, 1, 16);
+    }
+
+    [Fact]
+    public void TryAdd_SameKeysWhileEvicting_TheBoundHolds()
+    {
+        var cache = new BoundedCache<int, object>(16);
+
+        // Keys come back while others evict them: an entry written back outside the eviction queue would stay forever.
+        Parallel.For(0, 200_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => cache.TryAdd(i % 64, new object()));
+
         Assert.InRange(cache.Count, 1, 16);
     }
 }
