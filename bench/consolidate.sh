@@ -11,7 +11,7 @@ units=${1:-3321}
 workers=${2:-$(nproc)}
 [ -x /usr/bin/time ] || { echo "GNU time is missing (apt-get install -y time)" >&2; exit 2; }
 
-dotnet build bench/Cchc.Benchmarks -c Release --nologo -v quiet
+dotnet build bench/Cchc.Benchmarks -c Release --nologo -v quiet -p:SkipPaneBuild=true
 dotnet build src/Cchc.Cli -c Release --nologo -v quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -59,9 +59,9 @@ warm() {
   : > "$scratch/warm.txt"
   for slice in $(seq 1 18); do
     rate=$(wrk -t2 -c"$2" -d5s -s bench/load/post.lua "$1/api/check?$query" | awk '/^requests_per_s/ {print int($2)}')
-    rate=${rate:-0}
+    rate=${rate:-0}   # a slice wrk could not report is never "warm"
     echo "warm-up slice $slice: $rate checks/s" >> "$scratch/warm.txt"
-    if [ "$slice" -ge 3 ] && [ $((rate * 10)) -ge $((previous * 9)) ] && [ $((rate * 9)) -le $((previous * 10)) ]; then
+    if [ "$slice" -ge 3 ] && [ "$rate" -gt 0 ] && [ $((rate * 10)) -ge $((previous * 9)) ] && [ $((rate * 9)) -le $((previous * 10)) ]; then
       return 0
     fi
     previous=$rate

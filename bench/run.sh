@@ -11,7 +11,7 @@ project=bench/Cchc.Benchmarks
 artifacts=$(mktemp -d)
 trap 'rm -rf "$artifacts"' EXIT
 
-dotnet build "$project" -c Release --nologo -v quiet
+dotnet build "$project" -c Release --nologo -v quiet -p:SkipPaneBuild=true
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 dotnet "$project/bin/Release/net10.0/Cchc.Benchmarks.dll" \
   --filter "${filter[@]}" --job short --artifacts "$artifacts" --exporters github csv

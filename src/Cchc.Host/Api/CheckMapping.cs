@@ -41,7 +41,7 @@ public static class CheckMapping
     }
 
     // Empty cells are two in five of an appendix's (435 of the fixture's 1,060): they share one RawCell.
-    private static RawCell ToRawCell(CellDto? cell) => cell is null || (string.IsNullOrEmpty(cell.Text) && cell.Number is null && cell.Format is null && cell.Span is null or 1)
+    private static RawCell ToRawCell(CellDto? cell) => cell is null || (string.IsNullOrEmpty(cell.Text) && cell.Number is null && cell.Format is null && cell.Span is null or <= 1)
         ? RawCell.Empty
         : new RawCell(cell.Text ?? string.Empty, cell.Number, cell.Format, cell.Span is > 0 ? cell.Span.Value : 1);
 

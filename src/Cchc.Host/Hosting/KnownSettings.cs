@@ -12,7 +12,9 @@ internal sealed class KnownSettings<TOptions>(IConfiguration configuration, stri
     where TOptions : class
 {
     private static readonly HashSet<string> Known = typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(property => property.SetMethod?.IsPublic == true || property.PropertyType.IsAssignableTo(typeof(System.Collections.IEnumerable)))
+        // A collection without a setter is filled in place by the binder; a string is enumerable but is not filled.
+        .Where(property => property.SetMethod?.IsPublic == true
+            || (property.PropertyType != typeof(string) && property.PropertyType.IsAssignableTo(typeof(System.Collections.IEnumerable))))
         .Select(property => property.Name)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
