@@ -152,7 +152,7 @@ internal static class ConsolidateCommand
             {
                 var selection = store is null
                     ? new ArchiveSelection(period, FolderSources(request.Folder!, request.Out), [])
-                    : await ArchiveConsolidation.SelectAsync(store, period, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    : await ArchiveConsolidation.SelectAsync(store, period, TrendPeriods(kind.Value), cancellationToken).ConfigureAwait(false);
                 return await ConsolidateAsync(request, selection, store is not null, expected, catalog, kind.Value, cancellationToken).ConfigureAwait(false);
             }
             catch (ArchiveException ex)
@@ -201,7 +201,7 @@ internal static class ConsolidateCommand
                 reading.Reports.Where(r => selection.Counts(r.File)),
                 reading.Unreadable.Where(f => selection.Counts(f.File)),
                 options);
-            var trends = Trends.For(report, reading.Reports, options, Ids(request.Trend));
+            var trends = kind == OutputKind.Workbook ? Trends.For(report, reading.Reports, options, Ids(request.Trend)) : [];
 
             if (request.Out is { } target && !Write(target, kind, report, trends))
             {
@@ -219,6 +219,9 @@ internal static class ConsolidateCommand
 
             return report.AllReadyToSign ? CliApp.Clean : CliApp.ErrorsFound;
         }
+
+        /// <summary>Only the workbook shows trends: the Word table and JSON need the period's reports alone, not the earlier ones.</summary>
+        private static int TrendPeriods(OutputKind kind) => kind == OutputKind.Workbook ? Trends.DefaultPeriods : 1;
 
         /// <summary>
         /// The unit whose report <paramref name="file"/> is, or null: a previous consolidation (no unit in its title) or a

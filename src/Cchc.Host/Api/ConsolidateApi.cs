@@ -142,6 +142,10 @@ public static class ConsolidateApi
             return P.Result(P.InvalidRequest, "Tham số period phải có dạng 2026-q2 hoặc \"quý II 2026\".", "The period parameter must look like 2026-q2 or \"quý II 2026\".", extensions: Field("period"));
         }
 
+        // Earlier periods are read only for a trend: the JSON answer without one needs the period alone.
+        var wantsTrends = string.Equals(include, "trends", StringComparison.OrdinalIgnoreCase);
+        var accept = context.Request.Headers.Accept.ToString();
+        var wantsWorkbook = accept.Contains(FilesApi.XlsxContentType, StringComparison.OrdinalIgnoreCase);
         ArchiveSelection selection;
         IReadOnlyList<string>? expected = null;
         var fromArchive = string.Equals(source, "archive", StringComparison.OrdinalIgnoreCase);
@@ -152,7 +156,7 @@ public static class ConsolidateApi
                 return P.Result(P.ArchiveNotConfigured, "Máy chủ chưa được cấu hình kho báo cáo (mục Archive); hãy liên hệ bộ phận CNTT.", "The host has no report archive configured (the Archive section); contact IT.");
             }
 
-            selection = await ArchiveConsolidation.SelectAsync(archive, wanted, cancellationToken: cancellationToken);
+            selection = await ArchiveConsolidation.SelectAsync(archive, wanted, wantsTrends || wantsWorkbook ? Trends.DefaultPeriods : 1, cancellationToken);
         }
         else if (source is null || string.Equals(source, "upload", StringComparison.OrdinalIgnoreCase))
         {
@@ -201,9 +205,6 @@ public static class ConsolidateApi
             CountFiguresWithErrors = countErrors == true,
         };
         var report = Consolidator.Consolidate(reading.Reports.Where(r => selection.Counts(r.File)), reading.Unreadable.Where(f => selection.Counts(f.File)), consolidation);
-        var wantsTrends = string.Equals(include, "trends", StringComparison.OrdinalIgnoreCase);
-        var accept = context.Request.Headers.Accept.ToString();
-        var wantsWorkbook = accept.Contains(FilesApi.XlsxContentType, StringComparison.OrdinalIgnoreCase);
         var series = wantsTrends || wantsWorkbook ? Trends.For(report, reading.Reports, consolidation, Ids(trend)) : [];
 
         var name = $"tong-hop-{(report.Period is null ? "phu-luc" : report.Period.YearSlug)}";
@@ -232,6 +233,7 @@ public static class ConsolidateApi
         [FromQuery] string? ids,
         [FromServices] IProvinceAccess access,
         [FromServices] IOptions<LimitsOptions> limits,
+        [FromServices] IOptions<ConsolidateOptions> options,
         [FromServices] IServiceProvider services,
         CancellationToken cancellationToken)
     {
@@ -262,7 +264,7 @@ public static class ConsolidateApi
             return TypedResults.Ok(new UnitTrendResponse(unit.Trim(), null, []));
         }
 
-        var reading = await UnitReader.ReadAsync(selection.Sources, AppendixChecker.Default, limits.Value.ReadLimits, cancellationToken: cancellationToken);
+        var reading = await UnitReader.ReadAsync(selection.Sources, AppendixChecker.Default, limits.Value.ReadLimits, options.Value.Workers, cancellationToken: cancellationToken);
         var byPeriod = Trends.ConsolidateEach(reading.Reports, Trends.PeriodsUpTo(selection.Period, reading.Reports));
         var chosen = Ids(ids) ?? Trends.DefaultIds(byPeriod[^1]);
         return TypedResults.Ok(new UnitTrendResponse(unit.Trim(), selection.Period.ToString(), TrendDto.From(Trends.Of(byPeriod, chosen))));
