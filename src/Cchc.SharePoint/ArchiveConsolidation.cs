@@ -52,7 +52,7 @@ public static class ArchiveConsolidation
 
     private static ArchiveSelection Select(IReportArchive archive, IReadOnlyList<ArchivedReport> reports, IReadOnlyList<string> units, ReportPeriod? period, int trendPeriods)
     {
-        period ??= reports.Select(r => r.Period).OrderByDescending(PeriodOrder.SortKey).FirstOrDefault();
+        period ??= reports.Select(r => r.Period).OrderByDescending(p => p.CalendarKey()).FirstOrDefault();
         if (period is null)
         {
             return new ArchiveSelection(null, [], units);

@@ -146,13 +146,7 @@ public static class ArchiveNames
 
     /// <summary>Reports by year, then in the order the periods fall due (quý I, quý II, 6 tháng, quý III, 9 tháng, quý IV, năm); stable within a period.</summary>
     internal static IReadOnlyList<ArchivedReport> InCalendarOrder(IEnumerable<ArchivedReport> reports) =>
-        reports.OrderBy(report => report.Period.Year).ThenBy(report => report.Period.Kind switch
-        {
-            PeriodKind.Quarter => report.Period.Number * 10,
-            PeriodKind.SixMonths => 25,
-            PeriodKind.NineMonths => 35,
-            _ => 50,
-        }).ToList();
+        reports.OrderBy(report => report.Period.CalendarKey()).ToList();
 
     internal static bool LooksLikeAppendix(string fileName)
     {

@@ -153,7 +153,7 @@ public static class Consolidator
     private static ReportPeriod? MostCommonPeriod(List<UnitReport> reports) =>
         reports.GroupBy(r => r.Header.Period!)
             .OrderByDescending(g => g.Count())
-            .ThenByDescending(g => PeriodOrder.SortKey(g.Key))
+            .ThenByDescending(g => g.Key.CalendarKey())
             .Select(g => g.Key)
             .FirstOrDefault();
 
@@ -165,21 +165,4 @@ public static class Consolidator
 
     private static string DateEn(UnitReport report) =>
         report.Header.ReportDate is { } date ? $" (dated {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : string.Empty;
-}
-
-/// <summary>The periods of a year in the order they fall due: quý I, quý II, 6 tháng, quý III, 9 tháng, quý IV, năm.</summary>
-public static class PeriodOrder
-{
-    public static int SortKey(ReportPeriod period)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        var within = period.Kind switch
-        {
-            PeriodKind.Quarter => period.Number * 10,
-            PeriodKind.SixMonths => 25,
-            PeriodKind.NineMonths => 35,
-            _ => 50,
-        };
-        return (period.Year * 100) + within;
-    }
 }

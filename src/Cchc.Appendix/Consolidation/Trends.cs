@@ -34,9 +34,9 @@ public static class Trends
         ArgumentNullException.ThrowIfNull(current);
         return periods
             .Append(current)
-            .Where(p => p.Kind == current.Kind && PeriodOrder.SortKey(p) <= PeriodOrder.SortKey(current))
+            .Where(p => p.Kind == current.Kind && p.CalendarKey() <= current.CalendarKey())
             .Distinct()
-            .OrderBy(PeriodOrder.SortKey)
+            .OrderBy(p => p.CalendarKey())
             .TakeLast(Math.Max(1, count))
             .ToList();
     }

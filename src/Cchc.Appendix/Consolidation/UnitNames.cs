@@ -37,7 +37,7 @@ public static class UnitNames
         var written = reports
             .Where(r => r.Header.Unit is not null && r.Header.Period is not null)
             .GroupBy(r => Key(r.Header.Unit!), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => PeriodOrder.SortKey(r.Header.Period!)).First().Header.Unit!, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Header.Period!.CalendarKey()).First().Header.Unit!, StringComparer.Ordinal);
         return units.Select(u => written.TryGetValue(Key(u), out var name) ? name : u).ToList();
     }
 }

@@ -65,6 +65,17 @@ public sealed record ReportPeriod(PeriodKind Kind, int Number, int Year)
     /// <summary>Quý I opens a new year: cumulative values restart from nothing.</summary>
     public bool StartsYear => Kind == PeriodKind.Quarter && Number == 1;
 
+    /// <summary>
+    /// Orders periods by year, then as they fall due within it: quý I, quý II, 6 tháng, quý III, 9 tháng, quý IV, năm.
+    /// </summary>
+    public int CalendarKey() => (Year * 100) + Kind switch
+    {
+        PeriodKind.Quarter => Number * 10,
+        PeriodKind.SixMonths => 25,
+        PeriodKind.NineMonths => 35,
+        _ => 50,
+    };
+
     /// <summary>Stable machine name of the kind: quarter, six-months, nine-months, year.</summary>
     public string KindName => Kind switch
     {
