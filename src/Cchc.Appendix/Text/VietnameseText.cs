@@ -20,6 +20,11 @@ public static class VietnameseText
     /// <summary>Invariant lower case of the same characters: outside ASCII, each call would otherwise go through ICU.</summary>
     private static readonly char[] LowerTable = BuildLowerTable();
 
+    /// <summary>U+FFFE, a noncharacter: ICU refuses to normalise text that holds it.</summary>
+    private const char ReversedByteOrderMark = '\uFFFE';
+
+
+
     /// <summary>
     /// The characters whose Unicode NFC quick-check is "yes" and that never combine with a neighbour: Latin up to the
     /// combining marks, Latin Extended Additional (every precomposed Vietnamese letter) and general punctuation (dashes,
@@ -30,8 +35,8 @@ public static class VietnameseText
 
     /// <summary>
     /// <paramref name="text"/> in Unicode form <paramref name="form"/>. Text that is not valid UTF-16 (a lone
-    /// surrogate from a damaged file or request) cannot be normalised; its broken characters become U+FFFD
-    /// rather than an exception in the middle of a check.
+    /// surrogate from a damaged file or request) or holds U+FFFE (a byte-order mark read the wrong way round) cannot be
+    /// normalised; those characters become U+FFFD rather than an exception in the middle of a check.
     /// </summary>
     public static string Normalize(string text, NormalizationForm form = NormalizationForm.FormC)
     {
@@ -56,7 +61,7 @@ public static class VietnameseText
                 }
                 else
                 {
-                    repaired.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                    repaired.Append(char.IsSurrogate(c) || c == ReversedByteOrderMark ? '\uFFFD' : c);
                 }
             }
 
@@ -227,6 +232,11 @@ public static class VietnameseText
         if (char.IsSurrogate(c))
         {
             return c;
+        }
+
+        if (c == ReversedByteOrderMark)
+        {
+            return '\uFFFD';
         }
 
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
