@@ -20,6 +20,48 @@ public class VietnameseTextTests
         Assert.Equal(key, VietnameseText.LabelKey(label.Normalize(NormalizationForm.FormD)));
     }
 
+    /// <summary>
+    /// The key of a label is its <see cref="VietnameseText.Fold"/> with every run of characters that are not letters,
+    /// digits or "%" made one space and the ends trimmed, whatever the character: each one of the basic plane is tried
+    /// between two letters, alone, and before a combining mark, in both Unicode forms.
+    /// </summary>
+    [Fact]
+    public void LabelKey_AnyCharacter_IsTheFoldWithPunctuationAsSpaces()
+    {
+        for (var code = 0; code <= 0xFFFF; code++)
+        {
+            var c = (char)code;
+            if (char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            foreach (var label in new[] { $"a{c}b", $"{c}", $"Sô{c}\u0301 x", $"{c}{c} 1" })
+            {
+                Assert.True(Reference(label) == VietnameseText.LabelKey(label), $"U+{code:X4} in “{label}”");
+            }
+        }
+
+        static string Reference(string label)
+        {
+            var key = new StringBuilder();
+            var pendingSpace = false;
+            foreach (var c in VietnameseText.Fold(label))
+            {
+                if (!char.IsLetterOrDigit(c) && c != '%')
+                {
+                    pendingSpace = true;
+                    continue;
+                }
+
+                key.Append(pendingSpace && key.Length > 0 ? " " : string.Empty).Append(c);
+                pendingSpace = false;
+            }
+
+            return key.ToString();
+        }
+    }
+
     [Fact]
     public void Fold_KeepsOneCharacterPerCharacter()
     {
