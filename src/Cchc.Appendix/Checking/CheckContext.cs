@@ -12,6 +12,14 @@ namespace Cchc.Appendix.Checking;
 /// </summary>
 internal sealed class CheckContext
 {
+    /// <summary>
+    /// Unit wordings already read. A report uses a dozen over two hundred rows, and every report of a province the same
+    /// dozen, so they are read once for the process rather than once a check; wordings longer than any unit are not kept.
+    /// </summary>
+    private static readonly BoundedCache<string, UnitInfo> Units = new(4096, StringComparer.Ordinal);
+
+    private const int LongestKeptUnit = 120;
+
     private readonly Dictionary<string, RowFacts> _byId;
     private (string Vi, string En)? _formNoun;
     private Derivations? _derivations;
@@ -98,25 +106,21 @@ internal sealed class CheckContext
         var header = HeaderParser.Parse(snapshot.TitleLines);
         var rows = new List<RowFacts>(snapshot.Rows.Count);
 
-        // A report uses a dozen unit wordings over two hundred rows: each is read once.
-        var units = new Dictionary<string, UnitInfo>(StringComparer.Ordinal);
         string? section = null;
         for (var i = 0; i < snapshot.Rows.Count; i++)
         {
             var row = snapshot.Rows[i];
             var entry = alignment?.Entries[i];
             section = entry?.Section ?? SectionNumbers.Parse(row.No.Text) ?? section;
-            if (!units.TryGetValue(row.Unit.Text, out var unit))
-            {
-                unit = UnitText.Parse(row.Unit.Text);
-                units[row.Unit.Text] = unit;
-            }
-
+            var unit = UnitOf(row.Unit.Text);
             rows.Add(RowFacts.Create(row, i, keys[i], unit, section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns));
         }
 
         return new CheckContext(snapshot, header, alignment, rows, source, learnedFrom);
     }
+
+    private static UnitInfo UnitOf(string text) =>
+        text.Length > LongestKeptUnit ? UnitText.Parse(text) : Units.GetOrAdd(text, static (unit, _) => UnitText.Parse(unit), 0);
 
     /// <summary>
     /// Attaches the previous period: rows pair up by form row when both were aligned with the same form, else by
