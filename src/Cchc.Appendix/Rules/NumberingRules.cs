@@ -80,7 +80,7 @@ internal static class Numbering
 
         public void Check(RowFacts row, bool formIsDeclared)
         {
-            var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
+            var written = SectionNumbers.Written(row.Row.No.Text);
             var numbered = written.Length > 0 && !written.AsSpan().ContainsAnyExceptInRange('0', '9');
             string? expected;
             if (row.Template is not null && formIsDeclared)
@@ -225,7 +225,7 @@ internal sealed class NumberingChangedRule : Rule
         var (form, formEn) = context.FormNoun;
         foreach (var row in context.Rows.Where(r => r.Template?.No is not null && !r.IsSectionRow && !flagged.Contains(r.Index)))
         {
-            var written = row.Row.No.Text.Trim().TrimEnd('.', ')');
+            var written = SectionNumbers.Written(row.Row.No.Text);
             if (written.Length > 0 && written != row.Template!.No)
             {
                 yield return At(row, AppendixColumn.No, Args(("written", written), ("previous", row.Template.No), ("form", form), ("formEn", formEn)), new Proposal(row.Template.No!, ProposalSource.PreviousPeriod));

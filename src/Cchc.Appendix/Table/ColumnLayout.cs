@@ -132,7 +132,7 @@ internal sealed class ColumnLayout
     /// <summary>"I", "12", "2.3", "a)": what the numbering column holds.</summary>
     public static bool IsNumbering(string text)
     {
-        var t = text.Trim().TrimEnd('.', ')');
+        var t = SectionNumbers.Written(text);
         if (t.Length is 0 or > 6)
         {
             return false;

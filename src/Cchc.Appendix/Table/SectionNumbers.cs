@@ -5,6 +5,14 @@ public static class SectionNumbers
 {
     public static IReadOnlyList<string> All { get; } = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
+    private static readonly char[] NumberEnds = ['.', ')'];
+
+    /// <summary>
+    /// What a THỨ TỰ cell says without its spaces and closing "." or ")": "2" for " 2. ". Read on every row; the
+    /// characters to trim are one array, not a new one a call.
+    /// </summary>
+    public static string Written(string no) => no.Trim().TrimEnd(NumberEnds);
+
     /// <summary>The Roman numeral a THỨ TỰ cell holds ("I", "IV.", "v)"), upper-cased, or null.</summary>
     public static string? Parse(string no)
     {

@@ -126,7 +126,7 @@ public static class TemplateDrafter
             }
 
             var section = sections[^1];
-            var no = row.Row.No.Text.Trim().TrimEnd('.', ')');
+            var no = SectionNumbers.Written(row.Row.No.Text);
             var numbered = no.Length > 0 && no.All(char.IsAsciiDigit);
             string id;
             if (numbered)
