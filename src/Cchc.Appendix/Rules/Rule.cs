@@ -22,7 +22,7 @@ internal abstract class Rule
 
     protected Finding At(RowFacts row, AppendixColumn column, IReadOnlyDictionary<string, string> values, Proposal? proposal = null, Severity? severity = null)
     {
-        var (vi, en) = Message.Format(values, () => Quote(row.Label));
+        var (vi, en) = Message.Format(values, row.Label, QuoteLabel);
         return new Finding(row.Row.Row, column, row.Label, Code, severity ?? Severity, vi, en, proposal)
         {
             Section = row.Section,
@@ -42,7 +42,7 @@ internal abstract class Rule
         (string Vi, string En) because = default)
     {
         var row = cell.Row;
-        var (vi, en) = Message.Format(values, () => Quote(row.Label));
+        var (vi, en) = Message.Format(values, row.Label, QuoteLabel);
         var column = cell.Header.Header.Length > 0 && row.Values.Count > 1 ? ($" [cột “{cell.Header.Header}”]", $" [column “{cell.Header.Header}”]") : (string.Empty, string.Empty);
         return new Finding(row.Row.Row, AppendixColumn.Value, row.Label, Code, severity ?? Severity, Append(vi, because.Vi + column.Item1), Append(en, because.En + column.Item2), proposal)
         {
@@ -60,13 +60,13 @@ internal abstract class Rule
 
     protected static string N(decimal value) => VietnameseNumber.Format(value);
 
-    protected static Dictionary<string, string> Args(params (string Key, object? Value)[] values)
+    protected static MessageArgs Args(params ReadOnlySpan<(string Key, object? Value)> values)
     {
-        // Sized once: every finding makes one, and growing it from empty was most of its cost.
-        var args = new Dictionary<string, string>(values.Length);
-        foreach (var (key, value) in values)
+        var args = new KeyValuePair<string, string>[values.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            args.Add(key, value switch
+            var (key, value) = values[i];
+            args[i] = new(key, value switch
             {
                 decimal d => N(d),
                 null => string.Empty,
@@ -75,8 +75,11 @@ internal abstract class Rule
             });
         }
 
-        return args;
+        return new MessageArgs(args);
     }
+
+    /// <summary><see cref="Quote"/> as one delegate for every finding: the label is quoted only where a message shows it.</summary>
+    private static readonly Func<string, string> QuoteLabel = Quote;
 
     /// <summary>Shortens a long label for quoting in another row's message.</summary>
     protected static string Quote(string label) => label.Length <= 90 ? label.Trim() : label[..87].TrimEnd() + "…";
