@@ -20,7 +20,8 @@ internal sealed class CheckContext
 
     private const int LongestKeptUnit = 120;
 
-    private readonly Dictionary<string, RowFacts> _byId;
+    /// <summary>The row aligned with each entry of the form, by the entry's index; empty without a form.</summary>
+    private readonly RowFacts?[] _byEntry;
     private (string Vi, string En)? _formNoun;
     private Derivations? _derivations;
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
@@ -33,12 +34,12 @@ internal sealed class CheckContext
         Rows = rows;
         Source = source;
         LearnedFrom = learnedFrom;
-        _byId = new Dictionary<string, RowFacts>(rows.Count, StringComparer.Ordinal);
+        _byEntry = alignment is null ? [] : new RowFacts?[alignment.Template.Entries.Count];
         foreach (var row in rows)
         {
-            if (row.Template is { } template)
+            if (row.Entry is { } entry)
             {
-                _byId.Add(template.Id, row);
+                _byEntry[entry.Index] = row;
             }
         }
 
@@ -98,7 +99,7 @@ internal sealed class CheckContext
     /// <summary>Every value cell of every row, in row order then column order.</summary>
     public IReadOnlyList<ValueFacts> Cells { get; }
 
-    public RowFacts? RowOf(string? id) => id is not null && _byId.TryGetValue(id, out var row) ? row : null;
+    public RowFacts? RowOf(string? id) => id is not null && Template is { } form && form.RowsById.TryGetValue(id, out var entry) ? _byEntry[entry.Index] : null;
 
     /// <param name="keys">Each row's label key, as the alignment used them.</param>
     public static CheckContext Create(TableSnapshot snapshot, TemplateAlignment? alignment, IReadOnlyList<string> keys, FormSource source, string? learnedFrom = null)
