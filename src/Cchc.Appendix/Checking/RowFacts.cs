@@ -6,7 +6,7 @@ using Cchc.Appendix.Units;
 
 namespace Cchc.Appendix.Checking;
 
-internal enum ValueState
+internal enum ValueState : byte
 {
     Blank,
     Number,
@@ -15,10 +15,15 @@ internal enum ValueState
 
 /// <summary>
 /// One value cell as the rules see it: which value column it is, the type it must hold (a rate column's cells are
-/// rates whatever the row counts), and its value parsed by that type.
+/// rates whatever the row counts), and its value parsed by that type. One is made for every value cell of every
+/// check, so the type, state and notation are kept in a byte each and the number without a nullable's flag.
 /// </summary>
 internal sealed class ValueFacts
 {
+    private readonly decimal _number;
+    private readonly byte _type;
+    private readonly byte _notation;
+
     public required RowFacts Row { get; init; }
 
     /// <summary>0-based among the appendix's value columns.</summary>
@@ -28,13 +33,26 @@ internal sealed class ValueFacts
 
     public required CellValue Cell { get; init; }
 
-    public IndicatorType? Type { get; init; }
+    public IndicatorType? Type
+    {
+        get => Facts.DecodeType(_type);
+        init => _type = Facts.EncodeType(value);
+    }
 
     public ValueState State { get; init; }
 
-    public decimal? Number { get; init; }
+    /// <summary>The value, where <see cref="State"/> is <see cref="ValueState.Number"/>; null otherwise.</summary>
+    public decimal? Number
+    {
+        get => State == ValueState.Number ? _number : null;
+        init => _number = value.GetValueOrDefault();
+    }
 
-    public NumberNotation Notation { get; init; }
+    public NumberNotation Notation
+    {
+        get => (NumberNotation)_notation;
+        init => _notation = checked((byte)value);
+    }
 
     public ValueRole Role => Header.Role;
 
@@ -90,6 +108,9 @@ internal sealed class ValueFacts
 /// </summary>
 internal sealed class RowFacts
 {
+    private readonly byte _type;
+    private readonly byte _kind;
+
     public required AppendixRow Row { get; init; }
 
     /// <summary>0-based position among the snapshot's rows.</summary>
@@ -106,9 +127,17 @@ internal sealed class RowFacts
     public bool IsSectionRow { get; init; }
 
     /// <summary>The type the value must have: the form's, else what unit or label implies; null when unknown.</summary>
-    public IndicatorType? Type { get; init; }
+    public IndicatorType? Type
+    {
+        get => Facts.DecodeType(_type);
+        init => _type = Facts.EncodeType(value);
+    }
 
-    public IndicatorKind Kind { get; init; }
+    public IndicatorKind Kind
+    {
+        get => (IndicatorKind)_kind;
+        init => _kind = checked((byte)value);
+    }
 
     public bool ExpectsValue { get; init; }
 
@@ -244,4 +273,13 @@ internal sealed class RowFacts
 
     private static bool RequiredIn(TemplateRow template, ReportPeriod? period) =>
         template.RequiredIn is null || (period is not null && template.RequiredIn.Contains(period.KindName, StringComparer.Ordinal));
+}
+
+/// <summary>The facts' enumerations in a byte each: one set is made for every row and cell of every check.</summary>
+file static class Facts
+{
+    /// <summary>0 for no type, else the type's value plus one.</summary>
+    public static byte EncodeType(IndicatorType? type) => type is { } known ? checked((byte)((int)known + 1)) : (byte)0;
+
+    public static IndicatorType? DecodeType(byte encoded) => encoded == 0 ? null : (IndicatorType)(encoded - 1);
 }
