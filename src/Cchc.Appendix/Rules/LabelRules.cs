@@ -124,7 +124,7 @@ internal sealed class LabelRepeatedWordsRule : Rule
 
         foreach (var row in context.Rows)
         {
-            if (row.IsSectionRow || !HasRepeatedWord(row.LabelKey))
+            if (row.IsSectionRow || !MayRepeatAPhrase(row.LabelKey))
             {
                 continue;
             }
@@ -137,10 +137,12 @@ internal sealed class LabelRepeatedWordsRule : Rule
     }
 
     /// <summary>
-    /// True when some word occurs twice in a label key. A phrase written twice puts its first word's key twice among
-    /// the label's, so a label without a repeated word is passed over without splitting it into words.
+    /// True when the key holds a run of two words or more followed at once by the same run: what <see cref="Repeated"/>
+    /// looks for among the label's words, each of which gives one key word or more. Most labels repeat a word
+    /// somewhere ("Số hồ sơ … hồ sơ"), few repeat a phrase in a row, so only those are split into words and keys.
+    /// A key of more words than the buffer holds is let through.
     /// </summary>
-    internal static bool HasRepeatedWord(string key)
+    internal static bool MayRepeatAPhrase(string key)
     {
         Span<Range> words = stackalloc Range[64];
         var span = key.AsSpan();
@@ -150,11 +152,17 @@ internal sealed class LabelRepeatedWordsRule : Rule
             return true;
         }
 
-        for (var i = 0; i < count; i++)
+        for (var length = 2; 2 * length <= count; length++)
         {
-            for (var j = i + 1; j < count; j++)
+            for (var i = 0; i + (2 * length) <= count; i++)
             {
-                if (span[words[i]].SequenceEqual(span[words[j]]))
+                var same = true;
+                for (var k = 0; k < length && same; k++)
+                {
+                    same = span[words[i + k]].SequenceEqual(span[words[i + length + k]]);
+                }
+
+                if (same)
                 {
                     return true;
                 }
