@@ -238,21 +238,22 @@ internal static class FormInference
 
     private static IEnumerable<(RowFacts Parent, List<RowFacts> Children)> Children(IReadOnlyList<RowFacts> rows, int[] parents)
     {
-        var children = new Dictionary<int, List<RowFacts>>();
+        var children = new List<RowFacts>?[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             if (parents[i] >= 0)
             {
-                if (!children.TryGetValue(parents[i], out var list))
-                {
-                    children[parents[i]] = list = [];
-                }
-
-                list.Add(rows[i]);
+                (children[parents[i]] ??= []).Add(rows[i]);
             }
         }
 
-        return children.OrderBy(c => c.Key).Select(c => (rows[c.Key], c.Value));
+        for (var parent = 0; parent < children.Length; parent++)
+        {
+            if (children[parent] is { } list)
+            {
+                yield return (rows[parent], list);
+            }
+        }
     }
 
     /// <summary>The children that count the same thing as their parent: a count of the same noun. Units that differ relate nothing.</summary>
@@ -263,7 +264,16 @@ internal static class FormInference
             return [];
         }
 
-        return children.Where(c => c.Type == IndicatorType.Count && !c.Unit.IsBlank && c.Unit.Noun == parent.Unit.Noun).ToList();
+        var same = new List<RowFacts>(children.Count);
+        foreach (var child in children)
+        {
+            if (child.Type == IndicatorType.Count && !child.Unit.IsBlank && child.Unit.Noun == parent.Unit.Noun)
+            {
+                same.Add(child);
+            }
+        }
+
+        return same;
     }
 
     /// <summary>
@@ -272,30 +282,53 @@ internal static class FormInference
     /// </summary>
     private static List<RowFacts>? Complementary(List<RowFacts> children)
     {
+        // Every set is tried on every parent's children, and few sets name any child: nothing is allocated for a set
+        // until a member names one child.
         List<RowFacts>? best = null;
         foreach (var set in Words.Default.Complements)
         {
-            var matched = new List<RowFacts>();
+            List<RowFacts>? matched = null;
             var ok = true;
             foreach (var member in set)
             {
-                var named = children.Where(c => Words.HasPhrase(c.LabelKey, member) && set.Count(m => Words.HasPhrase(c.LabelKey, m)) == 1).ToList();
-                if (named.Count != 1 || matched.Contains(named[0]))
+                RowFacts? named = null;
+                var namings = 0;
+                foreach (var child in children)
+                {
+                    if (Words.HasPhrase(child.LabelKey, member) && MembersNamed(set, child) == 1)
+                    {
+                        named = child;
+                        namings++;
+                    }
+                }
+
+                if (namings != 1 || matched?.Contains(named!) == true)
                 {
                     ok = false;
                     break;
                 }
 
-                matched.Add(named[0]);
+                (matched ??= new List<RowFacts>(set.Count)).Add(named!);
             }
 
-            if (ok && (best is null || matched.Count > best.Count))
+            if (ok && (best is null || (matched?.Count ?? 0) > best.Count))
             {
-                best = matched;
+                best = matched ?? [];
             }
         }
 
         return best?.OrderBy(r => r.Index).ToList();
+    }
+
+    private static int MembersNamed(IReadOnlyList<string> set, RowFacts row)
+    {
+        var named = 0;
+        foreach (var member in set)
+        {
+            named += Words.HasPhrase(row.LabelKey, member) ? 1 : 0;
+        }
+
+        return named;
     }
 
     /// <summary>
