@@ -344,7 +344,7 @@ internal static class FormInference
         }
 
         var scope = Scope(rows, parents, rate).Where(r => r.Type == IndicatorType.Count && !r.Unit.IsBlank).ToList();
-        var numerators = scope.Where(r => words.IsSubsetOf(ContentWords(r.LabelKey))).ToList();
+        var numerators = scope.Where(r => HasEveryWord(r.LabelKey, words)).ToList();
         if (numerators.Count != 1)
         {
             return null;
@@ -365,6 +365,23 @@ internal static class FormInference
         var most = denominators.Max(d => d.Words.Count);
         var best = denominators.Where(d => d.Words.Count == most).ToList();
         return best.Count == 1 ? (numerator, best[0].Row) : null;
+    }
+
+    /// <summary>
+    /// True when every one of <paramref name="words"/> is a word of <paramref name="key"/>: for content words, the same
+    /// as being among the key's <see cref="ContentWords"/>, without a set made for every row a rate looks at.
+    /// </summary>
+    private static bool HasEveryWord(string key, HashSet<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (!Words.HasPhrase(key, word))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The rows of the numbered item the row belongs to near it, or a few rows either side where there is none.</summary>
