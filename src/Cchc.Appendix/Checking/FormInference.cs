@@ -18,8 +18,8 @@ internal static class FormInference
 
     /// <summary>"Lũy kế" rows accumulate over the year; rows of what exists at the report date are stock.</summary>
     public static IndicatorKind KindOf(string labelKey) =>
-        Words.HasAnyPhrase(labelKey, Words.Default.CumulativePhrases) ? IndicatorKind.Cumulative
-        : Words.HasAnyPhrase(labelKey, Words.Default.StockPhrases) ? IndicatorKind.Stock
+        Words.Default.CumulativePhrases.In(labelKey) ? IndicatorKind.Cumulative
+        : Words.Default.StockPhrases.In(labelKey) ? IndicatorKind.Stock
         : IndicatorKind.Flow;
 
     /// <summary>

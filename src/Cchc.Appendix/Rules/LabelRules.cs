@@ -152,17 +152,20 @@ internal sealed class LabelRepeatedWordsRule : Rule
             return true;
         }
 
-        for (var length = 2; 2 * length <= count; length++)
+        // Each word's length, first and last letter in one number: runs are compared by these, and their letters only
+        // where every word's agree. A label of n words has about n²/4 runs to compare.
+        Span<long> prints = stackalloc long[count];
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i + (2 * length) <= count; i++)
-            {
-                var same = true;
-                for (var k = 0; k < length && same; k++)
-                {
-                    same = span[words[i + k]].SequenceEqual(span[words[i + length + k]]);
-                }
+            var (start, length) = words[i].GetOffsetAndLength(span.Length);
+            prints[i] = length == 0 ? 0 : ((long)length << 32) | ((long)span[start] << 16) | span[start + length - 1];
+        }
 
-                if (same)
+        for (var i = 0; i + 4 <= count; i++)
+        {
+            for (var length = 2; i + (2 * length) <= count; length++)
+            {
+                if (prints[i] == prints[i + length] && SameRun(prints, i, length) && SameRun(span, words, i, length))
                 {
                     return true;
                 }
@@ -170,6 +173,33 @@ internal sealed class LabelRepeatedWordsRule : Rule
         }
 
         return false;
+    }
+
+    private static bool SameRun(ReadOnlySpan<long> prints, int start, int length)
+    {
+        for (var k = 1; k < length; k++)
+        {
+            if (prints[start + k] != prints[start + length + k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the <paramref name="length"/> words from <paramref name="start"/> are the same letters as the next <paramref name="length"/>.</summary>
+    private static bool SameRun(ReadOnlySpan<char> key, ReadOnlySpan<Range> words, int start, int length)
+    {
+        for (var k = 0; k < length; k++)
+        {
+            if (!key[words[start + k]].SequenceEqual(key[words[start + length + k]]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first phrase of two to four words written twice in a row, and the label with it once.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
@@ -22,8 +23,8 @@ internal sealed class Words
             .OrderByDescending(p => p.Prefix.Length)
             .ToArray();
         LongestLabelPrefix = LabelTypes.Count == 0 ? 0 : LabelTypes[0].Prefix.Length;
-        CumulativePhrases = file.CumulativePhrases;
-        StockPhrases = file.StockPhrases;
+        CumulativePhrases = new PhraseSet(file.CumulativePhrases);
+        StockPhrases = new PhraseSet(file.StockPhrases);
         SubsetMarkers = file.SubsetMarkers;
         Complements = file.Complements;
         RateStopWords = file.RateStopWords.ToHashSet(StringComparer.Ordinal);
@@ -43,9 +44,9 @@ internal sealed class Words
     /// <summary>The length of the longest of <see cref="LabelTypes"/>: how much of a label need be read to type it.</summary>
     public int LongestLabelPrefix { get; }
 
-    public IReadOnlyList<string> CumulativePhrases { get; }
+    public PhraseSet CumulativePhrases { get; }
 
-    public IReadOnlyList<string> StockPhrases { get; }
+    public PhraseSet StockPhrases { get; }
 
     public IReadOnlyList<string> SubsetMarkers { get; }
 
@@ -75,19 +76,6 @@ internal sealed class Words
             }
 
             at++;
-        }
-
-        return false;
-    }
-
-    public static bool HasAnyPhrase(string key, IEnumerable<string> phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (HasPhrase(key, phrase))
-            {
-                return true;
-            }
         }
 
         return false;
@@ -242,4 +230,49 @@ internal enum HeaderKind
     Unit,
     Value,
     Note,
+}
+
+/// <summary>
+/// Phrases looked for in every label key of a form without a template: found together by the runtime's multi-string
+/// search (<see cref="SearchValues{T}"/>), each place one starts then held to whole words as <see cref="Words.HasPhrase(string, string)"/> does.
+/// One pass over the key in place of one search a phrase.
+/// </summary>
+internal sealed class PhraseSet
+{
+    private readonly string[] _phrases;
+    private readonly SearchValues<string> _starts;
+
+    public PhraseSet(IEnumerable<string> phrases)
+    {
+        _phrases = phrases.Where(p => p.Length > 0).ToArray();
+        _starts = SearchValues.Create(_phrases, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when one of the phrases occurs in <paramref name="key"/> as whole words.</summary>
+    public bool In(ReadOnlySpan<char> key)
+    {
+        var from = 0;
+        while (from < key.Length)
+        {
+            var found = key[from..].IndexOfAny(_starts);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            foreach (var phrase in _phrases)
+            {
+                var end = at + phrase.Length;
+                if (key[at..].StartsWith(phrase, StringComparison.Ordinal) && (at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' '))
+                {
+                    return true;
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
 }
