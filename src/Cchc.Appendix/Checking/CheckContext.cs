@@ -26,7 +26,7 @@ internal sealed class CheckContext
     private Derivations? _derivations;
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
 
-    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, IReadOnlyList<RowFacts> rows, FormSource source, string? learnedFrom)
+    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, FormSource source, string? learnedFrom)
     {
         Snapshot = snapshot;
         Header = header;
@@ -71,7 +71,11 @@ internal sealed class CheckContext
     /// <summary>True when the form is a template a person wrote: its relations and units are certain, not inferred.</summary>
     public bool FormIsDeclared => Source == FormSource.Template;
 
-    public IReadOnlyList<RowFacts> Rows { get; }
+    /// <summary>
+    /// The rows in order. A list rather than an interface: some thirty rules walk it on every check, and a list's
+    /// enumerator and indexer need no interface call or boxed enumerator. Nothing adds to it after the context is made.
+    /// </summary>
+    public List<RowFacts> Rows { get; }
 
     /// <summary>For each row (by index), the row it sits under, -1 for none.</summary>
     public int[] Parents { get; }
@@ -97,7 +101,7 @@ internal sealed class CheckContext
         : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
 
     /// <summary>Every value cell of every row, in row order then column order.</summary>
-    public IReadOnlyList<ValueFacts> Cells { get; }
+    public List<ValueFacts> Cells { get; }
 
     public RowFacts? RowOf(string? id) => id is not null && Template is { } form && form.RowsById.TryGetValue(id, out var entry) ? _byEntry[entry.Index] : null;
 
