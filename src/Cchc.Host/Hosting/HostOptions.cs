@@ -104,11 +104,11 @@ public sealed class LimitsOptions
     public int ProcessingTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Requests per minute per signed-in user (or per IP address in local mode).</summary>
-    [Range(1, 100_000)]
+    [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 120;
 
     /// <summary>Document uploads per minute per user or IP: reading a file costs far more than a JSON check.</summary>
-    [Range(1, 100_000)]
+    [Range(1, 1_000_000)]
     public int DocumentRequestsPerMinute { get; set; } = 20;
 
     /// <summary>The largest multipart request: a document and its previous period, plus form overhead.</summary>
