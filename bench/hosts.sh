@@ -30,11 +30,15 @@ export CCHC_BODY="$body" CCHC_ENCODING="${CCHC_ENCODING-gzip, deflate, br}"
 # console does not become the bottleneck, and the per-caller rate limit is lifted to its maximum: every wrk connection
 # comes from one address, and the limit is a product rule, not what this measures (1,000,000 a minute caps a minute's
 # average at 16,667 checks/s; a host faster than that over warm-up and run would show 429 answers as non_2xx).
+# The garbage collector's generation-0 budget is the one docs/hosting.md ("Capacity") sets for production:
+# CCHC_GEN0SIZE= (empty) measures the runtime's own default instead.
+gen0=${CCHC_GEN0SIZE-0x2000000}
 start_host() {
   local port=$1; shift
   mkdir -p "$scratch/archive-$port"
   env ASPNETCORE_ENVIRONMENT=Development Host__LocalMode=true Logging__LogLevel__Default=Warning \
-    Limits__RequestsPerMinute=1000000 Archive__Kind=Folder Archive__Folder__Root="$scratch/archive-$port" "$@" \
+    Limits__RequestsPerMinute=1000000 Archive__Kind=Folder Archive__Folder__Root="$scratch/archive-$port" \
+    ${gen0:+DOTNET_GCgen0size=$gen0} "$@" \
     dotnet src/Cchc.Host/bin/Release/net10.0/Cchc.Host.dll --urls "http://127.0.0.1:$port" > "$scratch/host-$port.log" 2>&1 &
   started+=("$!")
   wait_for "http://127.0.0.1:$port/health/live" "$scratch/host-$port.log"

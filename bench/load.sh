@@ -27,6 +27,7 @@ mkdir -p bench/results
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "command: bench/load.sh $duration $connections"
   echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "host: Release, server GC, generation-0 budget ${gen0:-the runtime default} (DOTNET_GCgen0size)"
   echo "request: POST /api/check?$query, Accept-Encoding: ${CCHC_ENCODING:-none}, body $(wc -c < "$body") bytes (fixture Q3 snapshot)"
   echo "answer on the wire: $bytes bytes"
   echo "warm-up, 5 s slices until two agree within 10 %: $(awk '{print $4}' "$scratch/warm.txt" | paste -sd' ') checks/s"

@@ -67,7 +67,7 @@ run() {
 }
 
 note "date: $(date -u +%Y-%m-%dT%H:%MZ)"
-note "command: bench/scale.sh $duration $connections; machine: $(nproc) cores; request: POST /api/check?$query, Accept-Encoding: ${CCHC_ENCODING:-none}"
+note "command: bench/scale.sh $duration $connections; machine: $(nproc) cores; generation-0 budget: ${gen0:-the runtime default}; request: POST /api/check?$query, Accept-Encoding: ${CCHC_ENCODING:-none}"
 start_host 5201 "${shared[@]}"
 proxy 5201
 run "one instance behind nginx, Redis"
