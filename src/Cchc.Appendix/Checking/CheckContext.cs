@@ -12,14 +12,6 @@ namespace Cchc.Appendix.Checking;
 /// </summary>
 internal sealed class CheckContext
 {
-    /// <summary>
-    /// Unit wordings already read. A report uses a dozen over two hundred rows, and every report of a province the same
-    /// dozen, so they are read once for the process rather than once a check; wordings longer than any unit are not kept.
-    /// </summary>
-    private static readonly BoundedCache<string, UnitInfo> Units = new(4096, StringComparer.Ordinal);
-
-    private const int LongestKeptUnit = 120;
-
     /// <summary>The row aligned with each entry of the form, by the entry's index; empty without a form.</summary>
     private readonly RowFacts?[] _byEntry;
     private (string Vi, string En)? _formNoun;
@@ -117,15 +109,11 @@ internal sealed class CheckContext
             var row = snapshot.Rows[i];
             var entry = alignment?.Entries[i];
             section = entry?.Section ?? SectionNumbers.Parse(row.No.Text) ?? section;
-            var unit = UnitOf(row.Unit.Text);
-            rows.Add(RowFacts.Create(row, i, keys[i], unit, section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns));
+            rows.Add(RowFacts.Create(row, i, keys[i], UnitText.Parse(row.Unit.Text), section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns));
         }
 
         return new CheckContext(snapshot, header, alignment, rows, source, learnedFrom);
     }
-
-    private static UnitInfo UnitOf(string text) =>
-        text.Length > LongestKeptUnit ? UnitText.Parse(text) : Units.GetOrAdd(text, static (unit, _) => UnitText.Parse(unit), 0);
 
     /// <summary>
     /// Attaches the previous period: rows pair up by form row when both were aligned with the same form, else by

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Cchc.Appendix.Matching;
 using Cchc.Appendix.Templates;
 using Cchc.Appendix.Text;
 using Cchc.Appendix.Vocabulary;
@@ -23,7 +24,18 @@ public sealed record UnitInfo(IndicatorType? Type, string Noun, IReadOnlyList<in
 /// </summary>
 public static partial class UnitText
 {
-    public static UnitInfo Parse(string text)
+    /// <summary>
+    /// Unit wordings already read. A report uses a dozen over two hundred rows, and every report of a province the same
+    /// dozen, so each is read once for the process rather than once a row; wordings longer than any unit are not kept.
+    /// </summary>
+    private static readonly BoundedCache<string, UnitInfo> Known = new(4096, StringComparer.Ordinal);
+
+    private const int LongestKeptUnit = 120;
+
+    public static UnitInfo Parse(string text) =>
+        text.Length > LongestKeptUnit ? Read(text) : Known.GetOrAdd(text, static (unit, _) => Read(unit), 0);
+
+    private static UnitInfo Read(string text)
     {
         var key = VietnameseText.LabelKey(text);
         if (key.Length == 0)
