@@ -12,17 +12,14 @@ public sealed record MessageTemplate(string Vi, string En)
     private readonly Part[] _vi = Parse(Vi);
     private readonly Part[] _en = Parse(En);
 
-    public (string Vi, string En) Format(IReadOnlyDictionary<string, string> values) => (Fill(_vi, values, null, null), Fill(_en, values, null, null));
+    public (string Vi, string En) Format(IReadOnlyDictionary<string, string> values) => Format(values, null);
 
     /// <summary>
-    /// As <see cref="Format(IReadOnlyDictionary{string, string})"/>, with <paramref name="label"/> as
-    /// <paramref name="quote"/> gives it filling a <c>{label}</c> slot that <paramref name="values"/> does not.
+    /// As <see cref="Format(IReadOnlyDictionary{string, string})"/>, with <paramref name="label"/> filling a
+    /// <c>{label}</c> slot that <paramref name="values"/> does not.
     /// </summary>
-    internal (string Vi, string En) Format(IReadOnlyDictionary<string, string> values, string label, Func<string, string> quote)
-    {
-        string? quoted = null;
-        return (Fill(_vi, values, label, quote, ref quoted), Fill(_en, values, label, quote, ref quoted));
-    }
+    internal (string Vi, string En) Format(IReadOnlyDictionary<string, string> values, string? label) =>
+        (Fill(_vi, values, label), Fill(_en, values, label));
 
     public bool Equals(MessageTemplate? other) => other is not null && Vi == other.Vi && En == other.En;
 
@@ -57,14 +54,7 @@ public sealed record MessageTemplate(string Vi, string En)
         return [.. parts];
     }
 
-    private static string Fill(Part[] parts, IReadOnlyDictionary<string, string> values, string? label, Func<string, string>? quote)
-    {
-        string? quoted = null;
-        return Fill(parts, values, label, quote, ref quoted);
-    }
-
-    /// <param name="quoted">The label as quoted, once either language needed it.</param>
-    private static string Fill(Part[] parts, IReadOnlyDictionary<string, string> values, string? label, Func<string, string>? quote, ref string? quoted)
+    private static string Fill(Part[] parts, IReadOnlyDictionary<string, string> values, string? label)
     {
         // Few parts: gather the pieces in a rented array, then copy them once into a string of the exact length.
         var pieces = ArrayPool<string>.Shared.Rent(parts.Length);
@@ -74,7 +64,7 @@ public sealed record MessageTemplate(string Vi, string En)
             var part = parts[p];
             var piece = part.Slot is not { } name ? part.Literal!
                 : values.TryGetValue(name, out var value) ? value
-                : label is not null && quote is not null && name == "label" ? quoted ??= quote(label)
+                : label is not null && name == "label" ? label
                 : string.Create(CultureInfo.InvariantCulture, $"{{{name}}}");
             pieces[p] = piece;
             length += piece.Length;

@@ -22,7 +22,7 @@ internal abstract class Rule
 
     protected Finding At(RowFacts row, AppendixColumn column, IReadOnlyDictionary<string, string> values, Proposal? proposal = null, Severity? severity = null)
     {
-        var (vi, en) = Message.Format(values, row.Label, QuoteLabel);
+        var (vi, en) = Message.Format(values, Quote(row.Label));
         return new Finding(row.Row.Row, column, row.Label, Code, severity ?? Severity, vi, en, proposal)
         {
             Section = row.Section,
@@ -42,7 +42,7 @@ internal abstract class Rule
         (string Vi, string En) because = default)
     {
         var row = cell.Row;
-        var (vi, en) = Message.Format(values, row.Label, QuoteLabel);
+        var (vi, en) = Message.Format(values, Quote(row.Label));
         var column = cell.Header.Header.Length > 0 && row.Values.Count > 1 ? ($" [cột “{cell.Header.Header}”]", $" [column “{cell.Header.Header}”]") : (string.Empty, string.Empty);
         return new Finding(row.Row.Row, AppendixColumn.Value, row.Label, Code, severity ?? Severity, Append(vi, because.Vi + column.Item1), Append(en, because.En + column.Item2), proposal)
         {
@@ -77,9 +77,6 @@ internal abstract class Rule
 
         return new MessageArgs(args);
     }
-
-    /// <summary><see cref="Quote"/> as one delegate for every finding: the label is quoted only where a message shows it.</summary>
-    private static readonly Func<string, string> QuoteLabel = Quote;
 
     /// <summary>Shortens a long label for quoting in another row's message.</summary>
     protected static string Quote(string label) => label.Length <= 90 ? label.Trim() : label[..87].TrimEnd() + "…";
