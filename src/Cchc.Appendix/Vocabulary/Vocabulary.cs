@@ -69,8 +69,7 @@ internal sealed class Words
             }
 
             at += found;
-            var end = at + phrase.Length;
-            if ((at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' '))
+            if (IsWholeWords(key, at, phrase.Length))
             {
                 return true;
             }
@@ -79,6 +78,13 @@ internal sealed class Words
         }
 
         return false;
+    }
+
+    /// <summary>True when the <paramref name="length"/> characters of <paramref name="key"/> from <paramref name="at"/> start and end at word boundaries.</summary>
+    internal static bool IsWholeWords(ReadOnlySpan<char> key, int at, int length)
+    {
+        var end = at + length;
+        return (at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' ');
     }
 
     private static Words Load()
@@ -263,8 +269,7 @@ internal sealed class PhraseSet
             var at = from + found;
             foreach (var phrase in _phrases)
             {
-                var end = at + phrase.Length;
-                if (key[at..].StartsWith(phrase, StringComparison.Ordinal) && (at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' '))
+                if (key[at..].StartsWith(phrase, StringComparison.Ordinal) && Words.IsWholeWords(key, at, phrase.Length))
                 {
                     return true;
                 }
