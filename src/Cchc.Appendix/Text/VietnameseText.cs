@@ -129,56 +129,37 @@ public static class VietnameseText
     /// </summary>
     internal static int WriteLabelKey(ReadOnlySpan<char> text, Span<char> destination)
     {
-        if (text.Length <= destination.Length && TryWriteComposedKey(text, destination, out var written))
+        // Almost every label is already in NFC and made of characters the table holds: one pass, nothing allocated.
+        if (text.Length <= destination.Length && WriteKey(text, destination, composed: false) is var written and >= 0)
         {
             return written;
         }
 
-        var composed = IsComposed(text) ? text : Normalize(text.ToString()).AsSpan();
-        if (composed.Length > destination.Length)
-        {
-            return -1;
-        }
-
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var original in composed)
-        {
-            var c = FoldChar(original);
-            if (char.IsLetterOrDigit(c) || c == '%')
-            {
-                if (pendingSpace && length > 0)
-                {
-                    destination[length++] = ' ';
-                }
-
-                destination[length++] = c;
-                pendingSpace = false;
-            }
-            else
-            {
-                pendingSpace = true;
-            }
-        }
-
-        return length;
+        var composed = Normalize(text.ToString());
+        return composed.Length > destination.Length ? -1 : WriteKey(composed, destination, composed: true);
     }
 
     /// <summary>
-    /// <see cref="WriteLabelKey"/> for text made only of characters <see cref="KeyTable"/> holds that need no
-    /// composing, which is almost every label; false, with nothing to use in <paramref name="destination"/>, otherwise.
+    /// Writes each character's part of the key: <see cref="KeyTable"/>'s entry, or, for text already put in NFC, the
+    /// character folded where the table has none. -1 when <paramref name="composed"/> is false and a character needs NFC.
     /// </summary>
-    private static bool TryWriteComposedKey(ReadOnlySpan<char> text, Span<char> destination, out int length)
+    private static int WriteKey(ReadOnlySpan<char> text, Span<char> destination, bool composed)
     {
         var table = KeyTable;
-        length = 0;
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
             var key = c < table.Length ? table[c] : NeedsComposing;
             if (key == NeedsComposing)
             {
-                return false;
+                if (!composed)
+                {
+                    return -1;
+                }
+
+                var folded = FoldChar(c);
+                key = IsKeyChar(folded) ? folded : Separator;
             }
 
             if (key == Separator)
@@ -196,8 +177,11 @@ public static class VietnameseText
             pendingSpace = false;
         }
 
-        return true;
+        return length;
     }
+
+    /// <summary>A folded character a key keeps: letters, digits and "%"; the rest only separate words.</summary>
+    private static bool IsKeyChar(char folded) => char.IsLetterOrDigit(folded) || folded == '%';
 
     /// <summary>Collapses runs of white space (NBSP included) to one space and trims.</summary>
     public static string Squeeze(string text)
@@ -262,7 +246,7 @@ public static class VietnameseText
         for (var i = 0; i < table.Length; i++)
         {
             var folded = FoldTable[i];
-            table[i] = !IsComposedAsIs((char)i) ? NeedsComposing : char.IsLetterOrDigit(folded) || folded == '%' ? folded : Separator;
+            table[i] = !IsComposedAsIs((char)i) ? NeedsComposing : IsKeyChar(folded) ? folded : Separator;
         }
 
         return table;
