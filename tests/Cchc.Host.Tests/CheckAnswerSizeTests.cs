@@ -117,24 +117,6 @@ public sealed class CheckAnswerSizeTests : IClassFixture<HostFactory>
         }
     }
 
-    /// <summary>
-    /// The request's types are created empty and filled property by property. An <c>init</c> property would make the
-    /// generated contract read every object through the constructor path, which buffers each object's values in an
-    /// array first: a third more allocated for the thousand cells of one appendix, and slower still in tier-0 code.
-    /// </summary>
-    [Theory]
-    [InlineData(typeof(CheckRequest))]
-    [InlineData(typeof(DocumentDto))]
-    [InlineData(typeof(TableDto))]
-    [InlineData(typeof(RowDto))]
-    [InlineData(typeof(CellDto))]
-    public void Request_types_are_read_without_the_constructor_path(Type type)
-    {
-        var info = ApiJsonContext.Default.GetTypeInfo(type)!;
-        Assert.NotNull(info.CreateObject);
-        Assert.All(info.Properties, p => Assert.Null(p.AssociatedParameter));
-    }
-
     private static async Task<JsonElement> BodyAsync(HttpClient client, string path)
     {
         using var response = await client.PostAsJsonAsync(path, Fixtures.Q3Request());

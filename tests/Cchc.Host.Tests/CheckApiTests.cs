@@ -116,6 +116,42 @@ public sealed class CheckApiTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task Check_WrongTypeInACell_NamesItsPath()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/check", new StringContent("""{"host":"word","tables":[{"rows":[{"cells":[{"text":"1"},{"text":7}]}]}]}""", Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, 400, "malformed-json");
+        Assert.Contains("tại $.tables[0].rows[0].cells[1].text", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_Utf16Body_ReadAsItsCharsetSays()
+    {
+        using var client = _factory.CreateClient();
+        var json = JsonSerializer.Serialize(Fixtures.Q3Request());
+
+        using var response = await client.PostAsync("/api/check", new StringContent(json, Encoding.Unicode, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("UBND THỊ XÃ NGÃ NĂM", body.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public async Task Check_UnknownCharset_Returns415()
+    {
+        using var client = _factory.CreateClient();
+        using var content = new ByteArrayContent("{}"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=x-unknown");
+
+        using var response = await client.PostAsync("/api/check", content);
+
+        await ProblemAssert.IsProblemAsync(response, 415, "unsupported-media-type");
+    }
+
+    [Fact]
     public async Task Check_EmptyBody_Returns400InvalidRequest()
     {
         using var client = _factory.CreateClient();

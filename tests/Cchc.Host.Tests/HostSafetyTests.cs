@@ -139,6 +139,12 @@ public sealed class HostSafetyTests : IClassFixture<HostFactory>
         Assert.True(paths.TryGetProperty("/api/check", out _));
         Assert.True(paths.TryGetProperty("/api/files/check", out _));
         Assert.True(paths.TryGetProperty("/api/archive/previous", out _));
+        foreach (var bodyOfACheck in new[] { "/api/check", "/api/prefill" })
+        {
+            // CheckBody reads these bodies; the document still shows their contract.
+            var schema = paths.GetProperty(bodyOfACheck).GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            Assert.EndsWith("/CheckRequest", schema.GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public static class CheckApi
         var group = endpoints.MapApiGroup(string.Empty, "Check");
         group.MapPost("/check", CheckAsync)
             .WithName("Check")
+            .Accepts<CheckRequest>("application/json")
             // Only ?previous=archive reads a document (last period's); a plain check is JSON work and is not queued.
             .ReadsDocuments(DocumentWorkExtensions.AsksForTheArchive)
             .WithSummary("Kiểm tra phụ lục / Check the appendix the pane read")
@@ -22,7 +23,7 @@ public static class CheckApi
     }
 
     internal static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> CheckAsync(
-        CheckRequest request,
+        CheckBody request,
         string? previous,
         string? lang,
         string? rows,
@@ -57,7 +58,7 @@ public static class CheckApi
     }
 
     /// <summary>The pane's read of the open document as a snapshot, or the Problem saying why it is not one.</summary>
-    internal static ProblemHttpResult? ReadCurrent(CheckRequest request, out SourceKind source, out TableSnapshot current)
+    internal static ProblemHttpResult? ReadCurrent(CheckBody request, out SourceKind source, out TableSnapshot current)
     {
         current = null!;
         if (CheckMapping.ToSource(request.Host) is not { } host)
@@ -67,7 +68,7 @@ public static class CheckApi
         }
 
         source = host;
-        var search = SnapshotBuilder.Find(CheckMapping.ToBlocks(request.TitleLines, request.Tables), source);
+        var search = SnapshotBuilder.Find(request.Blocks, source);
         if (search.Snapshot is null)
         {
             return NoAppendix(search);
@@ -82,7 +83,7 @@ public static class CheckApi
     /// the archive when asked; <see cref="PreviousResult.None"/> when neither. A Problem when the inline one has no appendix.
     /// </summary>
     internal static async Task<(PreviousResult Found, ProblemHttpResult? Problem)> PreviousAsync(
-        CheckRequest request,
+        CheckBody request,
         bool fromArchive,
         SourceKind source,
         TableSnapshot current,
@@ -91,7 +92,7 @@ public static class CheckApi
     {
         if (request.Previous is { } inline)
         {
-            var inlineSearch = SnapshotBuilder.Find(CheckMapping.ToBlocks(inline.TitleLines, inline.Tables), source);
+            var inlineSearch = SnapshotBuilder.Find(inline, source);
             if (inlineSearch.Snapshot is not { } inlineSnapshot)
             {
                 return (PreviousResult.None, P.Result(P.NoAppendix, $"Tài liệu kỳ trước gửi kèm: {inlineSearch.Explanation}", $"The previous period's document: {inlineSearch.ExplanationEn}", extensions: new Dictionary<string, object?> { ["field"] = "previous" }));

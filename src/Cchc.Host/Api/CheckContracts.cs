@@ -1,9 +1,8 @@
 namespace Cchc.Host.Api;
 
-// The request's types have settable properties, neither constructor parameters nor init-only ones: System.Text.Json
-// reads both of those through the constructor path, buffering each object's values in an array first (the generated
-// code can set an init-only property only in an object initialiser), which cost a third more allocation and time for
-// the thousand cells of one appendix. CheckAnswerSizeTests holds the request's types to it.
+// The request's types describe the body of /api/check and /api/prefill: OpenAPI documents them, and CheckBodyTests
+// reads them with the serializer as the reference for CheckBody, which reads the same JSON straight into the engine's
+// blocks (docs/performance.md, "Fifth pass").
 
 /// <summary>The document as the pane read it: title lines and every row of the table(s) it found.</summary>
 public sealed record CheckRequest

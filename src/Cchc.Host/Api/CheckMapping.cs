@@ -9,42 +9,6 @@ namespace Cchc.Host.Api;
 /// <summary>Translates between the JSON contract of docs/api.md and the engine's records; decides nothing.</summary>
 public static class CheckMapping
 {
-    /// <summary>The pane's read as document blocks: title lines as paragraphs, then the tables in request order.</summary>
-    public static IReadOnlyList<DocumentBlock> ToBlocks(IReadOnlyList<string>? titleLines, IReadOnlyList<TableDto>? tables)
-    {
-        var blocks = new List<DocumentBlock>();
-        foreach (var line in titleLines ?? [])
-        {
-            blocks.Add(new ParagraphBlock(line ?? string.Empty));
-        }
-
-        foreach (var table in tables ?? [])
-        {
-            var source = table?.Rows ?? [];
-            var rows = new RawRow[source.Count];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                var cells = source[r]?.Cells ?? [];
-                var raw = new RawCell[cells.Count];
-                for (var c = 0; c < raw.Length; c++)
-                {
-                    raw[c] = ToRawCell(cells[c]);
-                }
-
-                rows[r] = new RawRow(raw);
-            }
-
-            blocks.Add(new TableBlock(rows, table?.Sheet));
-        }
-
-        return blocks;
-    }
-
-    // Empty cells are two in five of an appendix's (435 of the fixture's 1,060): they share one RawCell.
-    private static RawCell ToRawCell(CellDto? cell) => cell is null || (string.IsNullOrEmpty(cell.Text) && cell.Number is null && cell.Format is null && cell.Span is null or <= 1)
-        ? RawCell.Empty
-        : new RawCell(cell.Text ?? string.Empty, cell.Number, cell.Format, cell.Span is > 0 ? cell.Span.Value : 1);
-
     /// <summary>The host named in the request, or null when it names none the contract knows.</summary>
     public static SourceKind? ToSource(string? host) => host?.Trim().ToLowerInvariant() switch
     {

@@ -19,6 +19,7 @@ public static class PrefillApi
         var group = endpoints.MapApiGroup(string.Empty, "Prefill");
         group.MapPost("/prefill", PrefillAsync)
             .WithName("Prefill")
+            .Accepts<CheckRequest>("application/json")
             // Only ?previous=archive reads a document (last period's); a plain check is JSON work and is not queued.
             .ReadsDocuments(DocumentWorkExtensions.AsksForTheArchive)
             .WithSummary("Lấy số liệu kỳ trước / Propose values from the previous period")
@@ -27,7 +28,7 @@ public static class PrefillApi
     }
 
     internal static async Task<Results<Ok<PrefillResponse>, ProblemHttpResult>> PrefillAsync(
-        CheckRequest request,
+        CheckBody request,
         string? previous,
         string? lang,
         PreviousReports previousReports,

@@ -1,0 +1,607 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using Cchc.Appendix.Table;
+using Microsoft.Net.Http.Headers;
+
+namespace Cchc.Host.Api;
+
+/// <summary>
+/// The body of <c>POST /api/check</c> and <c>/api/prefill</c> (the <see cref="CheckRequest"/> contract, which OpenAPI
+/// describes) read from its UTF-8 straight into the engine's blocks.
+/// </summary>
+/// <remarks>
+/// Under load, System.Text.Json's object path took nearly a quarter of the host's CPU on this body and a third of the
+/// request's allocation: a thousand cells, each a <see cref="CellDto"/> in a growing list, then copied once more into a
+/// <see cref="RawCell"/>. This reads the same JSON once, with the serializer's own <see cref="Utf8JsonReader"/>, and
+/// keeps its rules for <see cref="CheckRequest"/> with the web defaults: property names matched regardless of case,
+/// unknown properties skipped, the last of a repeated property kept, numbers left to the serializer (which also reads
+/// them from strings), and a value of the wrong type refused with the path the serializer names
+/// (<c>$.tables[0].rows[3].cells[1].text</c>). CheckBodyTests holds it to the serializer's reading of the contract.
+/// </remarks>
+public sealed class CheckBody
+{
+    // The serializer's reader with the web defaults: no comments, no trailing commas, 64 levels deep at most.
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+
+    // The contract's property names, in the order they are tried; "documentUrl" is the longest.
+    private static readonly string[] RequestProperties = ["host", "titleLines", "tables", "documentUrl", "previous"];
+    private static readonly string[] DocumentProperties = ["titleLines", "tables"];
+    private static readonly string[] TableProperties = ["rows", "sheet"];
+    private static readonly string[] RowProperties = ["cells"];
+    private static readonly string[] CellProperties = ["text", "number", "format", "span"];
+    private const int LongestName = 11;
+
+    private CheckBody(string? host, IReadOnlyList<DocumentBlock> blocks, string? documentUrl, IReadOnlyList<DocumentBlock>? previous)
+    {
+        Host = host;
+        Blocks = blocks;
+        DocumentUrl = documentUrl;
+        Previous = previous;
+    }
+
+    public string? Host { get; }
+
+    /// <summary>The open document as the pane read it: title lines as paragraphs, then the tables in request order.</summary>
+    public IReadOnlyList<DocumentBlock> Blocks { get; }
+
+    public string? DocumentUrl { get; }
+
+    /// <summary>The previous period's document sent inline, in the same shape; null when the request has none.</summary>
+    public IReadOnlyList<DocumentBlock>? Previous { get; }
+
+    /// <summary>
+    /// Minimal APIs' binding: 415 for a body that is not JSON, null (the framework's "not provided") for an empty one,
+    /// and a <see cref="JsonException"/> inside a 400 for one that does not read, as the framework's own binding does.
+    /// </summary>
+    public static async ValueTask<CheckBody?> BindAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var encoding = JsonEncoding(request.ContentType)
+            ?? throw new BadHttpRequestException($"Expected a JSON body but got \"{request.ContentType}\".", StatusCodes.Status415UnsupportedMediaType);
+        var (buffer, length) = await ReadAllAsync(request.BodyReader, request.ContentLength, context.RequestAborted);
+        try
+        {
+            return encoding is UTF8Encoding
+                ? Parse(buffer.AsSpan(0, length))
+                : Parse(Encoding.Convert(encoding, Encoding.UTF8, buffer, 0, length));
+        }
+        catch (JsonException json)
+        {
+            throw new BadHttpRequestException("The request body is not a check request's JSON.", StatusCodes.Status400BadRequest, json);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The request in <paramref name="utf8Json"/>, or null when it is empty or the JSON literal <c>null</c>; throws a
+    /// <see cref="JsonException"/> naming the path of the first value that does not read.
+    /// </summary>
+    public static CheckBody? Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.IsEmpty)
+        {
+            return null;
+        }
+
+        // The serializer skips a byte-order mark when it reads a stream, as the framework does.
+        var reader = new Utf8JsonReader(utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json, ReaderOptions);
+        var path = new JsonPathStack();
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new JsonException("The input does not contain any JSON tokens.", "$", 0, 0);
+            }
+
+            var body = reader.TokenType == JsonTokenType.Null ? null : ReadRequest(ref reader, path);
+            if (reader.Read())
+            {
+                throw Refused(ref reader, path);
+            }
+
+            return body;
+        }
+        catch (JsonException error) when (error.Path is null)
+        {
+            // The reader's own refusals (bad syntax, too deep) carry no path; the serializer adds the one it was at.
+            throw new JsonException(error.Message, path.ToString(), error.LineNumber, error.BytePositionInLine, error);
+        }
+    }
+
+    private static CheckBody ReadRequest(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        Expect(ref reader, path, JsonTokenType.StartObject);
+        string? host = null, documentUrl = null;
+        List<string?>? titleLines = null;
+        List<TableBlock?>? tables = null;
+        IReadOnlyList<DocumentBlock>? previous = null;
+        while (NextProperty(ref reader))
+        {
+            var property = Property(ref reader, path, RequestProperties);
+            if (property < 0)
+            {
+                SkipUnknown(ref reader, path);
+                continue;
+            }
+
+            path.Enter(RequestProperties[property]);
+            switch (property)
+            {
+                case 0:
+                    host = ReadString(ref reader, path);
+                    break;
+                case 1:
+                    titleLines = ReadStrings(ref reader, path);
+                    break;
+                case 2:
+                    tables = ReadTables(ref reader, path);
+                    break;
+                case 3:
+                    documentUrl = ReadString(ref reader, path);
+                    break;
+                default:
+                    previous = ReadDocument(ref reader, path);
+                    break;
+            }
+
+            path.Leave();
+        }
+
+        return new CheckBody(host, DocumentOf(titleLines, tables), documentUrl, previous);
+    }
+
+    private static List<DocumentBlock>? ReadDocument(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Expect(ref reader, path, JsonTokenType.StartObject);
+        List<string?>? titleLines = null;
+        List<TableBlock?>? tables = null;
+        while (NextProperty(ref reader))
+        {
+            var property = Property(ref reader, path, DocumentProperties);
+            if (property < 0)
+            {
+                SkipUnknown(ref reader, path);
+                continue;
+            }
+
+            path.Enter(DocumentProperties[property]);
+            if (property == 0)
+            {
+                titleLines = ReadStrings(ref reader, path);
+            }
+            else
+            {
+                tables = ReadTables(ref reader, path);
+            }
+
+            path.Leave();
+        }
+
+        return DocumentOf(titleLines, tables);
+    }
+
+    /// <summary>Title lines first, as paragraphs, then the tables, whichever order the JSON gave them in.</summary>
+    private static List<DocumentBlock> DocumentOf(List<string?>? titleLines, List<TableBlock?>? tables)
+    {
+        var blocks = new List<DocumentBlock>((titleLines?.Count ?? 0) + (tables?.Count ?? 0));
+        foreach (var line in titleLines ?? [])
+        {
+            blocks.Add(new ParagraphBlock(line ?? string.Empty));
+        }
+
+        foreach (var table in tables ?? [])
+        {
+            blocks.Add(table ?? new TableBlock([]));
+        }
+
+        return blocks;
+    }
+
+    private static List<TableBlock?>? ReadTables(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        if (!StartArray(ref reader, path))
+        {
+            return null;
+        }
+
+        var tables = new List<TableBlock?>(1);
+        for (var index = 0; NextElement(ref reader, path, index); index++)
+        {
+            tables.Add(reader.TokenType == JsonTokenType.Null ? null : ReadTable(ref reader, path));
+            path.Leave();
+        }
+
+        return tables;
+    }
+
+    private static TableBlock ReadTable(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        Expect(ref reader, path, JsonTokenType.StartObject);
+        string? sheet = null;
+        RawRow[]? rows = null;
+        while (NextProperty(ref reader))
+        {
+            var property = Property(ref reader, path, TableProperties);
+            if (property < 0)
+            {
+                SkipUnknown(ref reader, path);
+                continue;
+            }
+
+            path.Enter(TableProperties[property]);
+            if (property == 0)
+            {
+                rows = ReadRows(ref reader, path);
+            }
+            else
+            {
+                sheet = ReadString(ref reader, path);
+            }
+
+            path.Leave();
+        }
+
+        return new TableBlock(rows ?? [], sheet);
+    }
+
+    private static RawRow[]? ReadRows(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        if (!StartArray(ref reader, path))
+        {
+            return null;
+        }
+
+        var rows = new List<RawRow>(256);
+        var cells = new List<RawCell>(16);
+        for (var index = 0; NextElement(ref reader, path, index); index++)
+        {
+            rows.Add(reader.TokenType == JsonTokenType.Null ? new RawRow(Array.Empty<RawCell>()) : ReadRow(ref reader, path, cells));
+            path.Leave();
+        }
+
+        return [.. rows];
+    }
+
+    /// <summary>A row; <paramref name="cells"/> is one list reused for every row of the table, copied out to an exact array.</summary>
+    private static RawRow ReadRow(ref Utf8JsonReader reader, JsonPathStack path, List<RawCell> cells)
+    {
+        Expect(ref reader, path, JsonTokenType.StartObject);
+        RawCell[]? read = null;
+        while (NextProperty(ref reader))
+        {
+            if (Property(ref reader, path, RowProperties) < 0)
+            {
+                SkipUnknown(ref reader, path);
+                continue;
+            }
+
+            path.Enter("cells");
+            read = null;
+            if (StartArray(ref reader, path))
+            {
+                cells.Clear();
+                for (var index = 0; NextElement(ref reader, path, index); index++)
+                {
+                    cells.Add(reader.TokenType == JsonTokenType.Null ? RawCell.Empty : ReadCell(ref reader, path));
+                    path.Leave();
+                }
+
+                read = [.. cells];
+            }
+
+            path.Leave();
+        }
+
+        return new RawRow(read ?? []);
+    }
+
+    // Empty cells are two in five of an appendix's (435 of the fixture's 1,060): they share one RawCell.
+    private static RawCell ReadCell(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        Expect(ref reader, path, JsonTokenType.StartObject);
+        string? text = null, format = null;
+        double? number = null;
+        int? span = null;
+        while (NextProperty(ref reader))
+        {
+            var property = Property(ref reader, path, CellProperties);
+            if (property < 0)
+            {
+                SkipUnknown(ref reader, path);
+                continue;
+            }
+
+            path.Enter(CellProperties[property]);
+            switch (property)
+            {
+                case 0:
+                    text = ReadString(ref reader, path);
+                    break;
+                case 1:
+                    reader.Read();
+                    number = Serialized(ref reader, path, ApiJsonContext.Default.NullableDouble);
+                    break;
+                case 2:
+                    format = ReadString(ref reader, path);
+                    break;
+                default:
+                    reader.Read();
+                    span = Serialized(ref reader, path, ApiJsonContext.Default.NullableInt32);
+                    break;
+            }
+
+            path.Leave();
+        }
+
+        return string.IsNullOrEmpty(text) && number is null && format is null && span is null or <= 1
+            ? RawCell.Empty
+            : new RawCell(text ?? string.Empty, number, format, span is > 0 ? span.Value : 1);
+    }
+
+    /// <summary>A number as the serializer reads it with the web defaults (a JSON number, or one written as a string).</summary>
+    private static T Serialized<T>(ref Utf8JsonReader reader, JsonPathStack path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(ref reader, type)!;
+        }
+        catch (JsonException error)
+        {
+            throw new JsonException(error.Message, path.ToString(), error.LineNumber, error.BytePositionInLine, error);
+        }
+    }
+
+    private static List<string?>? ReadStrings(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        if (!StartArray(ref reader, path))
+        {
+            return null;
+        }
+
+        var lines = new List<string?>(8);
+        for (var index = 0; NextElement(ref reader, path, index); index++)
+        {
+            lines.Add(StringValue(ref reader, path));
+            path.Leave();
+        }
+
+        return lines;
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        reader.Read();
+        return StringValue(ref reader, path);
+    }
+
+    private static string? StringValue(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return Text(ref reader, path);
+
+            default:
+                throw Refused(ref reader, path);
+        }
+    }
+
+    /// <summary>The string at the reader; invalid UTF-8 or a lone surrogate escape is refused at <paramref name="path"/>, as the serializer refuses it.</summary>
+    private static string Text(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException invalid)
+        {
+            throw new JsonException(invalid.Message, path.ToString(), null, reader.BytesConsumed, invalid);
+        }
+    }
+
+    /// <summary>True at the start of an array, false at null; anything else is refused at <paramref name="path"/>.</summary>
+    private static bool StartArray(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        Expect(ref reader, path, JsonTokenType.StartArray);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves to element <paramref name="index"/> of an array, its index already on the path (the serializer names the
+    /// element it was about to read when the JSON breaks off there); false at the array's end, with the index left.
+    /// </summary>
+    private static bool NextElement(ref Utf8JsonReader reader, JsonPathStack path, int index)
+    {
+        path.EnterIndex(index);
+        if (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            return true;
+        }
+
+        path.Leave();
+        return false;
+    }
+
+    /// <summary>
+    /// A property name no exact match found, decoded as the serializer decodes one: unescaped, with bytes that are not
+    /// UTF-8 replaced rather than refused (such a name matches none of the contract's, and its value is skipped).
+    /// </summary>
+    private static string UnmatchedName(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+
+        var unescaped = new byte[reader.ValueSpan.Length];
+        try
+        {
+            return Encoding.UTF8.GetString(unescaped, 0, reader.CopyString(unescaped));
+        }
+        catch (InvalidOperationException invalid)
+        {
+            throw new JsonException(invalid.Message, path.ToString(), null, reader.BytesConsumed, invalid);
+        }
+    }
+
+    /// <summary>An unknown property's value, skipped under its name: the serializer names it when the JSON breaks inside.</summary>
+    private static void SkipUnknown(ref Utf8JsonReader reader, JsonPathStack path)
+    {
+        path.Enter(UnmatchedName(ref reader, path));
+        reader.Skip();
+        path.Leave();
+    }
+
+    private static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>
+    /// Which of <paramref name="names"/> the property at the reader is, or -1: as written first (the pane's own case),
+    /// else as the serializer compares with the web defaults, ordinally and ignoring case.
+    /// </summary>
+    private static int Property(ref Utf8JsonReader reader, JsonPathStack path, string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i]))
+            {
+                return i;
+            }
+        }
+
+        // Longer than the longest name written with escapes (\u0074 for t) cannot be one of them.
+        if (reader.ValueSpan.Length > 6 * LongestName)
+        {
+            return -1;
+        }
+
+        var name = UnmatchedName(ref reader, path);
+        return Array.FindIndex(names, candidate => string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonPathStack path, JsonTokenType token)
+    {
+        if (reader.TokenType != token)
+        {
+            throw Refused(ref reader, path);
+        }
+    }
+
+    private static JsonException Refused(ref Utf8JsonReader reader, JsonPathStack path) =>
+        new($"The JSON value at {path} is a {reader.TokenType}, which a check request does not hold there.", path.ToString(), null, reader.BytesConsumed);
+
+    /// <summary>The media type is JSON (<c>application/json</c> or a <c>+json</c> type): its encoding, UTF-8 unless the charset names another.</summary>
+    private static Encoding? JsonEncoding(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        if (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(mediaType.Charset.ToString());
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The whole body in one pooled array: the reader is fastest over one span. Kestrel holds the endpoint's size
+    /// limit while it is read (413 past it), so the array never outgrows what the endpoint accepts.
+    /// </summary>
+    private static async ValueTask<(byte[] Buffer, int Length)> ReadAllAsync(PipeReader body, long? contentLength, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 and <= int.MaxValue ? (int)contentLength.Value : 16 * 1024);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                var read = await body.ReadAsync(cancellationToken);
+                foreach (var segment in read.Buffer)
+                {
+                    if (length + segment.Length > buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(checked(Math.Max(buffer.Length * 2, length + segment.Length)));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    segment.Span.CopyTo(buffer.AsSpan(length));
+                    length += segment.Length;
+                }
+
+                body.AdvanceTo(read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    return (buffer, length);
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>Where the reader is, as the serializer writes it (<c>$.tables[0].rows[3]</c>); rendered only for a refusal.</summary>
+    private sealed class JsonPathStack
+    {
+        // The serializer brackets a name holding any of these: $['a b'].
+        private static readonly SearchValues<char> Special = SearchValues.Create(". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029");
+
+        private readonly List<(string? Name, int Index)> _steps = new(8);
+
+        public JsonPathStack Enter(string name)
+        {
+            _steps.Add((name, -1));
+            return this;
+        }
+
+        public void EnterIndex(int index) => _steps.Add((null, index));
+
+        public void Leave() => _steps.RemoveAt(_steps.Count - 1);
+
+        public override string ToString()
+        {
+            var text = new StringBuilder("$");
+            foreach (var (name, index) in _steps)
+            {
+                _ = name is null ? text.Append('[').Append(index).Append(']')
+                    : name.AsSpan().ContainsAny(Special) ? text.Append("['").Append(name).Append("']")
+                    : text.Append('.').Append(name);
+            }
+
+            return text.ToString();
+        }
+    }
+}
