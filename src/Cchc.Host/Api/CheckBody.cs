@@ -494,8 +494,17 @@ public sealed class CheckBody
             return -1;
         }
 
+        // A loop, not a lambda: a closure over the name would be allocated on every call, matched or not.
         var name = UnmatchedName(ref reader, path);
-        return Array.FindIndex(names.Text, candidate => string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase));
+        for (var i = 0; i < names.Text.Length; i++)
+        {
+            if (string.Equals(name, names.Text[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonPathStack path, JsonTokenType token)
