@@ -180,6 +180,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget bud
         var lastColumn = -1;
         var width = 0;
         List<(int Column, RawCell Cell)>? current = null;
+        var cell = new XmlCell();
 
         reader.MoveToContent();
         while (!reader.EOF)
@@ -206,7 +207,7 @@ internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget bud
             }
             else if (reader.LocalName == "c")
             {
-                var cell = ReadCellXml(reader);
+                ReadCellXml(reader, cell);
                 var (row, column) = Position(cell.Reference, lastRow, lastColumn + 1);
                 lastRow = row;
                 lastColumn = column;
@@ -264,10 +265,10 @@ internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget bud
         return Dense(rows, merges, width, sheetName, budget);
     }
 
-    /// <summary>What a &lt;c&gt; holds: its attributes, its first stored value, its first inline string; the reader is left after it.</summary>
-    private static XmlCell ReadCellXml(XmlReader reader)
+    /// <summary>What a &lt;c&gt; holds, into <paramref name="cell"/>: its attributes, its first stored value, its first inline string; the reader is left after it.</summary>
+    private static void ReadCellXml(XmlReader reader, XmlCell cell)
     {
-        var cell = new XmlCell(reader.GetAttribute("r"), reader.GetAttribute("t"), reader.GetAttribute("s"));
+        cell.Start(reader.GetAttribute("r"), reader.GetAttribute("t"), reader.GetAttribute("s"));
         XmlWalk.Children(reader, cell, (r, c) =>
         {
             if (Is(r, "v") && c.Value is null)
@@ -283,20 +284,29 @@ internal sealed class ExcelReader(string name, ReadLimits limits, PartBudget bud
                 XmlWalk.Skip(r);
             }
         });
-        return cell;
     }
 
-    private sealed class XmlCell(string? reference, string? type, string? style)
+    /// <summary>The &lt;c&gt; being read; one per sheet, started again for each cell, since a sheet has thousands.</summary>
+    private sealed class XmlCell
     {
-        public string? Reference { get; } = reference;
+        public string? Reference { get; private set; }
 
-        public string? Type { get; } = type;
+        public string? Type { get; private set; }
 
-        public string? Style { get; } = style;
+        public string? Style { get; private set; }
 
         public string? Value { get; set; }
 
         public string? InlineString { get; set; }
+
+        public void Start(string? reference, string? type, string? style)
+        {
+            Reference = reference;
+            Type = type;
+            Style = style;
+            Value = null;
+            InlineString = null;
+        }
     }
 
     private static TableBlock Dense(List<(int Row, List<(int Column, RawCell Cell)> Cells)> sparse, List<(int Row1, int Col1, int Row2, int Col2)> merges, int width, string sheetName, PartBudget budget)

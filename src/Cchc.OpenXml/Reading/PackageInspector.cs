@@ -22,6 +22,21 @@ internal static class PackageInspector
             throw ReadFailures.TooLarge(name, limits.MaxFileBytes);
         }
 
+        // A stream that knows its length (a file, an upload held in memory) is read once into an array of that size;
+        // copying through a buffer into a growing MemoryStream allocated three times the file.
+        if (stream.CanSeek)
+        {
+            var length = stream.Length - stream.Position;
+            if (length == 0)
+            {
+                throw ReadFailures.Empty(name);
+            }
+
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+
         using var memory = new MemoryStream();
         var buffer = new byte[81920];
         int read;

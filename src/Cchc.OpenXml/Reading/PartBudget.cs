@@ -13,6 +13,9 @@ namespace Cchc.OpenXml.Reading;
 /// </summary>
 internal sealed class PartBudget(string name, ReadLimits limits, IReadOnlyDictionary<string, long>? declaredLengths, CancellationToken cancellationToken)
 {
+    // One table of element and attribute names for every part of the package: each part's reader would otherwise
+    // build its own, entering the same few dozen names again.
+    private readonly NameTable _names = new();
     private long _total;
     private int _cells;
     private long _characters;
@@ -40,7 +43,9 @@ internal sealed class PartBudget(string name, ReadLimits limits, IReadOnlyDictio
                 }
             },
             cancellationToken);
-        return XmlReader.Create(stream, XmlWalk.Settings(limits.MaxPartBytes, closeInput: true));
+        var settings = XmlWalk.Settings(limits.MaxPartBytes, closeInput: true);
+        settings.NameTable = _names;
+        return XmlReader.Create(stream, settings);
     }
 
     public void ThrowIfCancellationRequested() => cancellationToken.ThrowIfCancellationRequested();
