@@ -544,11 +544,13 @@ public sealed class CheckBody
 
     /// <summary>
     /// The whole body in one pooled array: the reader is fastest over one span. Kestrel holds the endpoint's size
-    /// limit while it is read (413 past it), so the array never outgrows what the endpoint accepts.
+    /// limit while it is read (413 past it), so the array never outgrows what the endpoint accepts. The declared length
+    /// sizes the first array only up to 256 KB (a thousand-row table): a client that declares megabytes and sends
+    /// nothing holds no more than that.
     /// </summary>
     private static async ValueTask<(byte[] Buffer, int Length)> ReadAllAsync(PipeReader body, long? contentLength, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 and <= int.MaxValue ? (int)contentLength.Value : 16 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 ? (int)Math.Min(contentLength.Value, 256 * 1024) : 16 * 1024);
         var length = 0;
         try
         {
