@@ -24,17 +24,12 @@ internal static class PackageInspector
 
         // A stream that knows its length (a file, an upload held in memory) is read once into an array of that size;
         // copying through a buffer into a growing MemoryStream allocated three times the file.
-        if (stream.CanSeek)
+        // A file cut short while it is read gives what it had, as the copy below would.
+        if (stream.CanSeek && stream.Length - stream.Position is > 0 and var length)
         {
-            var length = stream.Length - stream.Position;
-            if (length == 0)
-            {
-                throw ReadFailures.Empty(name);
-            }
-
             var bytes = new byte[length];
-            stream.ReadExactly(bytes);
-            return bytes;
+            var got = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            return got == bytes.Length ? bytes : got > 0 ? bytes[..got] : throw ReadFailures.Empty(name);
         }
 
         using var memory = new MemoryStream();

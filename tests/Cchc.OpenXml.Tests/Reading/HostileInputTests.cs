@@ -29,6 +29,28 @@ public class HostileInputTests
         Assert.Contains("trống", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A file cut short while it is read: its length said more than it then held.</summary>
+    [Fact]
+    public void Read_SeekableStreamShorterThanItsLength_ReadsWhatItHeld()
+    {
+        using var stream = new OverstatedLength(ValidDocx(), extra: 4096);
+
+        var snapshot = AppendixDocument.Read(stream, "bao-cao.docx");
+
+        Assert.Contains(snapshot.Rows, row => row.Label.Text == "Số văn bản");
+    }
+
+    [Fact]
+    public void Read_StreamPositionedPastAPrefix_ReadsFromThere()
+    {
+        byte[] prefixed = [.. "not part of the file"u8, .. ValidDocx()];
+        using var stream = new MemoryStream(prefixed) { Position = "not part of the file"u8.Length };
+
+        var snapshot = AppendixDocument.Read(stream, "bao-cao.docx");
+
+        Assert.Contains(snapshot.Rows, row => row.Label.Text == "Số văn bản");
+    }
+
     [Fact]
     public void Read_OverSizeLimit_SaysTooLarge()
     {
@@ -477,5 +499,11 @@ public class HostileInputTests
         var bytes = Docx(new W.Paragraph());
 
         Assert.Equal(ReadError.NoAppendix, ReadFails(bytes, "trang-trang.docx").Error);
+    }
+
+    /// <summary>A seekable stream whose <see cref="Stream.Length"/> overstates what it holds.</summary>
+    private sealed class OverstatedLength(byte[] bytes, int extra) : MemoryStream(bytes)
+    {
+        public override long Length => base.Length + extra;
     }
 }
