@@ -120,16 +120,8 @@ public sealed class CheckBody
         List<string?>? titleLines = null;
         List<TableBlock?>? tables = null;
         IReadOnlyList<DocumentBlock>? previous = null;
-        while (NextProperty(ref reader))
+        for (int property; (property = NextKnownProperty(ref reader, path, RequestProperties)) >= 0; path.Leave())
         {
-            var property = Property(ref reader, path, RequestProperties);
-            if (property < 0)
-            {
-                SkipUnknown(ref reader, path);
-                continue;
-            }
-
-            path.Enter(RequestProperties.Text[property]);
             switch (property)
             {
                 case 0:
@@ -148,8 +140,6 @@ public sealed class CheckBody
                     previous = ReadDocument(ref reader, path);
                     break;
             }
-
-            path.Leave();
         }
 
         return new CheckBody(host, DocumentOf(titleLines, tables), documentUrl, previous);
@@ -166,16 +156,8 @@ public sealed class CheckBody
         Expect(ref reader, path, JsonTokenType.StartObject);
         List<string?>? titleLines = null;
         List<TableBlock?>? tables = null;
-        while (NextProperty(ref reader))
+        for (int property; (property = NextKnownProperty(ref reader, path, DocumentProperties)) >= 0; path.Leave())
         {
-            var property = Property(ref reader, path, DocumentProperties);
-            if (property < 0)
-            {
-                SkipUnknown(ref reader, path);
-                continue;
-            }
-
-            path.Enter(DocumentProperties.Text[property]);
             if (property == 0)
             {
                 titleLines = ReadStrings(ref reader, path);
@@ -184,8 +166,6 @@ public sealed class CheckBody
             {
                 tables = ReadTables(ref reader, path);
             }
-
-            path.Leave();
         }
 
         return DocumentOf(titleLines, tables);
@@ -230,16 +210,8 @@ public sealed class CheckBody
         Expect(ref reader, path, JsonTokenType.StartObject);
         string? sheet = null;
         RawRow[]? rows = null;
-        while (NextProperty(ref reader))
+        for (int property; (property = NextKnownProperty(ref reader, path, TableProperties)) >= 0; path.Leave())
         {
-            var property = Property(ref reader, path, TableProperties);
-            if (property < 0)
-            {
-                SkipUnknown(ref reader, path);
-                continue;
-            }
-
-            path.Enter(TableProperties.Text[property]);
             if (property == 0)
             {
                 rows = ReadRows(ref reader, path);
@@ -248,8 +220,6 @@ public sealed class CheckBody
             {
                 sheet = ReadString(ref reader, path);
             }
-
-            path.Leave();
         }
 
         return new TableBlock(rows ?? [], sheet);
@@ -278,15 +248,8 @@ public sealed class CheckBody
     {
         Expect(ref reader, path, JsonTokenType.StartObject);
         RawCell[]? read = null;
-        while (NextProperty(ref reader))
+        for (; NextKnownProperty(ref reader, path, RowProperties) >= 0; path.Leave())
         {
-            if (Property(ref reader, path, RowProperties) < 0)
-            {
-                SkipUnknown(ref reader, path);
-                continue;
-            }
-
-            path.Enter("cells");
             read = null;
             if (StartArray(ref reader, path))
             {
@@ -299,8 +262,6 @@ public sealed class CheckBody
 
                 read = [.. cells];
             }
-
-            path.Leave();
         }
 
         return new RawRow(read ?? []);
@@ -313,16 +274,8 @@ public sealed class CheckBody
         string? text = null, format = null;
         double? number = null;
         int? span = null;
-        while (NextProperty(ref reader))
+        for (int property; (property = NextKnownProperty(ref reader, path, CellProperties)) >= 0; path.Leave())
         {
-            var property = Property(ref reader, path, CellProperties);
-            if (property < 0)
-            {
-                SkipUnknown(ref reader, path);
-                continue;
-            }
-
-            path.Enter(CellProperties.Text[property]);
             switch (property)
             {
                 case 0:
@@ -340,8 +293,6 @@ public sealed class CheckBody
                     span = Serialized(ref reader, path, ApiJsonContext.Default.NullableInt32);
                     break;
             }
-
-            path.Leave();
         }
 
         return string.IsNullOrEmpty(text) && number is null && format is null && span is null or <= 1
@@ -471,7 +422,26 @@ public sealed class CheckBody
         path.Leave();
     }
 
-    private static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+    /// <summary>
+    /// Moves to the object's next property the contract knows, skipping unknown ones, and puts its name on the path;
+    /// its index in <paramref name="names"/>, or -1 at the object's end. The caller leaves the path after the value.
+    /// </summary>
+    private static int NextKnownProperty(ref Utf8JsonReader reader, JsonPathStack path, PropertyNames names)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var property = Property(ref reader, path, names);
+            if (property >= 0)
+            {
+                path.Enter(names.Text[property]);
+                return property;
+            }
+
+            SkipUnknown(ref reader, path);
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// Which of <paramref name="names"/> the property at the reader is, or -1: as written first (the pane's own case),
