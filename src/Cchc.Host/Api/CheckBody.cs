@@ -58,7 +58,7 @@ public sealed class CheckBody
     public static async ValueTask<CheckBody?> BindAsync(HttpContext context)
     {
         var request = context.Request;
-        var encoding = JsonEncoding(request.ContentType)
+        var encoding = JsonEncoding(request)
             ?? throw new BadHttpRequestException($"Expected a JSON body but got \"{request.ContentType}\".", StatusCodes.Status415UnsupportedMediaType);
         var (buffer, length) = await ReadAllAsync(request.BodyReader, request.ContentLength, context.RequestAborted);
         try
@@ -488,28 +488,19 @@ public sealed class CheckBody
     private static JsonException Refused(ref Utf8JsonReader reader, JsonPathStack path) =>
         new($"The JSON value at {path} is a {reader.TokenType}, which a check request does not hold there.", path.ToString(), null, reader.BytesConsumed);
 
-    /// <summary>The media type is JSON (<c>application/json</c> or a <c>+json</c> type): its encoding, UTF-8 unless the charset names another.</summary>
-    private static Encoding? JsonEncoding(string? contentType)
+    /// <summary>
+    /// The body's encoding when the framework takes its media type for JSON (<c>application/json</c> or a
+    /// <c>+json</c> type): UTF-8 unless the charset names another; null when it is not JSON or names no encoding known.
+    /// </summary>
+    private static Encoding? JsonEncoding(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-            || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        if (!request.HasJsonContentType())
         {
             return null;
         }
 
-        if (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-        {
-            return Encoding.UTF8;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(mediaType.Charset.ToString());
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        var mediaType = MediaTypeHeaderValue.Parse(request.ContentType);
+        return mediaType.Charset.HasValue ? mediaType.Encoding : Encoding.UTF8;
     }
 
     /// <summary>
