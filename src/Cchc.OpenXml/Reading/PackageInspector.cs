@@ -17,19 +17,23 @@ internal static class PackageInspector
     /// <summary>Reads <paramref name="stream"/> to memory, refusing more than the limit without reading it all.</summary>
     public static byte[] Buffer(Stream stream, string name, ReadLimits limits)
     {
-        if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
+        // A stream that knows its length (a file, an upload held in memory) is refused past the limit before it is read,
+        // and read once into an array of that size: copying through a buffer into a growing MemoryStream allocated three
+        // times the file. A file cut short while it is read gives what it had, as the copy below would.
+        if (stream.CanSeek)
         {
-            throw ReadFailures.TooLarge(name, limits.MaxFileBytes);
-        }
+            var length = stream.Length - stream.Position;
+            if (length > limits.MaxFileBytes)
+            {
+                throw ReadFailures.TooLarge(name, limits.MaxFileBytes);
+            }
 
-        // A stream that knows its length (a file, an upload held in memory) is read once into an array of that size;
-        // copying through a buffer into a growing MemoryStream allocated three times the file.
-        // A file cut short while it is read gives what it had, as the copy below would.
-        if (stream.CanSeek && stream.Length - stream.Position is > 0 and var length)
-        {
-            var bytes = new byte[length];
-            var got = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            return got == bytes.Length ? bytes : got > 0 ? bytes[..got] : throw ReadFailures.Empty(name);
+            if (length > 0)
+            {
+                var bytes = new byte[length];
+                var got = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+                return got == bytes.Length ? bytes : got > 0 ? bytes[..got] : throw ReadFailures.Empty(name);
+            }
         }
 
         using var memory = new MemoryStream();
