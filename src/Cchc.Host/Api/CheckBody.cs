@@ -196,10 +196,9 @@ public sealed class CheckBody
         }
 
         var tables = new List<TableBlock?>(1);
-        for (var index = 0; NextElement(ref reader, path, index); index++)
+        for (var index = 0; NextElement(ref reader, path, index); index++, path.Leave())
         {
             tables.Add(reader.TokenType == JsonTokenType.Null ? null : ReadTable(ref reader, path));
-            path.Leave();
         }
 
         return tables;
@@ -234,10 +233,9 @@ public sealed class CheckBody
 
         var rows = new List<RawRow>(256);
         var cells = new List<RawCell>(16);
-        for (var index = 0; NextElement(ref reader, path, index); index++)
+        for (var index = 0; NextElement(ref reader, path, index); index++, path.Leave())
         {
             rows.Add(reader.TokenType == JsonTokenType.Null ? new RawRow(Array.Empty<RawCell>()) : ReadRow(ref reader, path, cells));
-            path.Leave();
         }
 
         return [.. rows];
@@ -254,10 +252,9 @@ public sealed class CheckBody
             if (StartArray(ref reader, path))
             {
                 cells.Clear();
-                for (var index = 0; NextElement(ref reader, path, index); index++)
+                for (var index = 0; NextElement(ref reader, path, index); index++, path.Leave())
                 {
                     cells.Add(reader.TokenType == JsonTokenType.Null ? RawCell.Empty : ReadCell(ref reader, path));
-                    path.Leave();
                 }
 
                 read = [.. cells];
@@ -321,10 +318,9 @@ public sealed class CheckBody
         }
 
         var lines = new List<string?>(8);
-        for (var index = 0; NextElement(ref reader, path, index); index++)
+        for (var index = 0; NextElement(ref reader, path, index); index++, path.Leave())
         {
             lines.Add(StringValue(ref reader, path));
-            path.Leave();
         }
 
         return lines;
@@ -379,6 +375,7 @@ public sealed class CheckBody
     /// <summary>
     /// Moves to element <paramref name="index"/> of an array, its index already on the path (the serializer names the
     /// element it was about to read when the JSON breaks off there); false at the array's end, with the index left.
+    /// The caller leaves the path after the element, as after a property (<see cref="NextKnownProperty"/>).
     /// </summary>
     private static bool NextElement(ref Utf8JsonReader reader, JsonPathStack path, int index)
     {
