@@ -7,7 +7,9 @@ namespace Cchc.Host.Api;
 /// <summary>
 /// Source-generated JSON contracts for every type the API reads or writes: serialisers compiled with the host
 /// rather than built by reflection on the first request, and no reflection metadata kept per type at run time.
-/// The options match ASP.NET Core's web defaults, so the wire format is what it was.
+/// The options match ASP.NET Core's web defaults, so the wire format is what it was. The check's body is the one
+/// exception at run time: <see cref="CheckBody"/> reads it, and <see cref="CheckRequest"/>'s contract here is what
+/// OpenAPI shows and what CheckBodyTests holds that reader to.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CheckRequest))]
