@@ -18,7 +18,7 @@ internal sealed class CheckContext
     private Derivations? _derivations;
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
 
-    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, FormSource source, string? learnedFrom)
+    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, ValueFacts[] cells, FormSource source, string? learnedFrom)
     {
         Snapshot = snapshot;
         Header = header;
@@ -37,12 +37,6 @@ internal sealed class CheckContext
 
         Parents = FormInference.Parents(rows);
         Relations = BindRelations();
-        var cells = new List<ValueFacts>(rows.Count);
-        foreach (var row in rows)
-        {
-            cells.AddRange(row.Values);
-        }
-
         Cells = cells;
     }
 
@@ -92,8 +86,8 @@ internal sealed class CheckContext
         ? ($"báo cáo kỳ trước ({LearnedFrom})", $"the previous report ({LearnedFrom})")
         : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
 
-    /// <summary>Every value cell of every row, in row order then column order.</summary>
-    public List<ValueFacts> Cells { get; }
+    /// <summary>Every value cell of every row, in row order then column order; each row's <see cref="RowFacts.Values"/> is its stretch of it.</summary>
+    public ValueFacts[] Cells { get; }
 
     public RowFacts? RowOf(string? id) => id is not null && Template is { } form && form.RowsById.TryGetValue(id, out var entry) ? _byEntry[entry.Index] : null;
 
@@ -102,6 +96,8 @@ internal sealed class CheckContext
     {
         var header = HeaderParser.Parse(snapshot.TitleLines);
         var rows = new List<RowFacts>(snapshot.Rows.Count);
+        var perRow = RowFacts.CellsPerRow(snapshot.ValueColumns);
+        var cells = new ValueFacts[snapshot.Rows.Count * perRow];
 
         string? section = null;
         for (var i = 0; i < snapshot.Rows.Count; i++)
@@ -109,10 +105,10 @@ internal sealed class CheckContext
             var row = snapshot.Rows[i];
             var entry = alignment?.Entries[i];
             section = entry?.Section ?? SectionNumbers.Parse(row.No.Text) ?? section;
-            rows.Add(RowFacts.Create(row, i, keys[i], UnitText.Parse(row.Unit.Text), section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns));
+            rows.Add(RowFacts.Create(row, i, keys[i], UnitText.Parse(row.Unit.Text), section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns, cells, i * perRow));
         }
 
-        return new CheckContext(snapshot, header, alignment, rows, source, learnedFrom);
+        return new CheckContext(snapshot, header, alignment, rows, cells, source, learnedFrom);
     }
 
     /// <summary>

@@ -143,8 +143,11 @@ internal sealed class RowFacts
 
     public required UnitInfo Unit { get; init; }
 
-    /// <summary>Every value cell, one per value column of the appendix.</summary>
-    public IReadOnlyList<ValueFacts> Values { get; private set; } = [];
+    /// <summary>
+    /// Every value cell, one per value column of the appendix: this row's stretch of the check's one array of cells
+    /// (<see cref="CheckContext.Cells"/>), not an array of its own.
+    /// </summary>
+    public ArraySegment<ValueFacts> Values { get; private set; }
 
     public ValueFacts First => Values[0];
 
@@ -187,6 +190,25 @@ internal sealed class RowFacts
 
     public ValueFacts Value(int column) => Values[column];
 
+    /// <summary>True when a value cell is in <paramref name="state"/>, in a column of <paramref name="role"/> when one is given.</summary>
+    public bool HasValue(ValueState state, ValueRole? role = null)
+    {
+        // A loop, not Any(): rules ask this of every row, and a segment walked through LINQ is boxed with its enumerator.
+        foreach (var cell in Values)
+        {
+            if (cell.State == state && (role is null || cell.Role == role))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The facts of <paramref name="row"/>, its value cells written into <paramref name="cells"/> from
+    /// <paramref name="firstCell"/> on, one per value column (one when the appendix has none).
+    /// </summary>
     public static RowFacts Create(
         AppendixRow row,
         int index,
@@ -196,7 +218,9 @@ internal sealed class RowFacts
         TemplateEntry? entry,
         double similarity,
         ReportPeriod? period,
-        IReadOnlyList<ValueColumn> columns)
+        IReadOnlyList<ValueColumn> columns,
+        ValueFacts[] cells,
+        int firstCell)
     {
         var isSection = entry is { IsSection: true } || (entry is null && SectionNumbers.Parse(row.No.Text) is not null);
         var template = entry?.Row;
@@ -247,8 +271,8 @@ internal sealed class RowFacts
             LabelKey = labelKey,
             _implied = implied,
         };
-        var values = new ValueFacts[Math.Max(columns.Count, 1)];
-        for (var c = 0; c < values.Length; c++)
+        var values = new ArraySegment<ValueFacts>(cells, firstCell, CellsPerRow(columns));
+        for (var c = 0; c < values.Count; c++)
         {
             var header = c < columns.Count ? columns[c] : ValueColumn.OnlyOne[0];
             values[c] = ValueFacts.Create(facts, c, header, row.ValueAt(c), type);
@@ -257,6 +281,9 @@ internal sealed class RowFacts
         facts.Values = values;
         return facts;
     }
+
+    /// <summary>How many value cells each row has: one per value column, and one for an appendix without any.</summary>
+    public static int CellsPerRow(IReadOnlyList<ValueColumn> columns) => Math.Max(columns.Count, 1);
 
     private static bool AllBlank(AppendixRow row)
     {

@@ -67,11 +67,11 @@ internal sealed class ValueMissingRule : Rule
         }
 
         var row = cell.Row;
-        bool Written(ValueRole role) => row.Values.Any(v => v.Role == role && v.State == ValueState.Number);
         return cell.Role switch
         {
-            ValueRole.Cumulative when row.Type == IndicatorType.Count && Written(ValueRole.Period) => Severity.Warning,
-            ValueRole.Rate when row.Type == IndicatorType.Count && Written(ValueRole.Plan) && (Written(ValueRole.Period) || Written(ValueRole.Cumulative)) => Severity.Info,
+            ValueRole.Cumulative when row.Type == IndicatorType.Count && row.HasValue(ValueState.Number, ValueRole.Period) => Severity.Warning,
+            ValueRole.Rate when row.Type == IndicatorType.Count && row.HasValue(ValueState.Number, ValueRole.Plan)
+                && (row.HasValue(ValueState.Number, ValueRole.Period) || row.HasValue(ValueState.Number, ValueRole.Cumulative)) => Severity.Info,
             _ => null,
         };
     }
@@ -126,7 +126,7 @@ internal sealed class UnitMissingRule : Rule
         }
 
         // Without a form's unit, a value with no unit still leaves the reader guessing what was counted.
-        foreach (var row in context.Rows.Where(r => r.Template?.Unit is null && !r.IsSectionRow && r.Unit.IsBlank && r.Values.Any(v => v.State == ValueState.Number)))
+        foreach (var row in context.Rows.Where(r => r.Template?.Unit is null && !r.IsSectionRow && r.Unit.IsBlank && r.HasValue(ValueState.Number)))
         {
             yield return At(row, AppendixColumn.Unit, Args(("expected", ", nên người đọc không biết số liệu đếm cái gì"), ("expectedEn", ", so a reader cannot tell what was counted")), severity: Severity.Info);
         }
