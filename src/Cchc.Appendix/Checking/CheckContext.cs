@@ -17,6 +17,7 @@ internal sealed class CheckContext
     private (string Vi, string En)? _formNoun;
     private Derivations? _derivations;
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
+    private int[]? _additive;
 
     private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, ValueFacts[] cells, FormSource source, string? learnedFrom)
     {
@@ -173,17 +174,11 @@ internal sealed class CheckContext
         return columns.Count == Columns.Count ? before.Values[cell.Column] : null;
     }
 
-    /// <summary>The value columns whose cells add up: every one but a rate column.</summary>
-    public IEnumerable<int> AdditiveColumns()
-    {
-        for (var c = 0; c < Columns.Count; c++)
-        {
-            if (Columns[c].IsAdditive)
-            {
-                yield return c;
-            }
-        }
-    }
+    /// <summary>
+    /// The value columns whose cells add up: every one but a rate column. Worked out once: rules walk them once for
+    /// every relation.
+    /// </summary>
+    public int[] AdditiveColumns => _additive ??= Enumerable.Range(0, Columns.Count).Where(c => Columns[c].IsAdditive).ToArray();
 
     private List<FormRelation> BindRelations()
     {

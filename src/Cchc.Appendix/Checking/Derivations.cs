@@ -29,7 +29,7 @@ internal sealed class Derivations
     public static Derivations Solve(CheckContext context)
     {
         var derivations = new Derivations(context);
-        foreach (var column in context.AdditiveColumns())
+        foreach (var column in context.AdditiveColumns)
         {
             for (var pass = 0; pass < MaxPasses && derivations.Pass(column); pass++)
             {

@@ -23,7 +23,7 @@ internal sealed class PartExceedsWholeRule : Rule
     {
         foreach (var relation in context.Relations.Where(r => r.Kind == RelationKind.AtMost))
         {
-            foreach (var column in context.AdditiveColumns())
+            foreach (var column in context.AdditiveColumns)
             {
                 var part = relation.Part!.Value(column);
                 var whole = relation.Whole!.Value(column);
@@ -58,7 +58,7 @@ internal sealed class RateMismatchRule : Rule
     {
         foreach (var relation in context.Relations.Where(r => r.Kind == RelationKind.Ratio))
         {
-            foreach (var column in context.AdditiveColumns())
+            foreach (var column in context.AdditiveColumns)
             {
                 var rate = relation.Rate!.Value(column);
                 var numerator = context.Derived.Known(relation.Numerator, column);

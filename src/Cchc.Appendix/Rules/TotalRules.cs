@@ -25,7 +25,7 @@ internal sealed class TotalMismatchRule : Rule
     {
         foreach (var relation in context.Relations.Where(r => r.Kind == RelationKind.Sum))
         {
-            foreach (var column in context.AdditiveColumns())
+            foreach (var column in context.AdditiveColumns)
             {
                 var total = relation.Total!.Value(column);
                 if (total.State != ValueState.Number)
@@ -69,7 +69,7 @@ internal sealed class TotalBelowPartsRule : Rule
     {
         foreach (var relation in context.Relations.Where(r => r.Kind is RelationKind.SumAtLeast or RelationKind.PartsAtMost))
         {
-            foreach (var column in context.AdditiveColumns())
+            foreach (var column in context.AdditiveColumns)
             {
                 var total = relation.Bound!.Value(column);
                 if (total.State != ValueState.Number)

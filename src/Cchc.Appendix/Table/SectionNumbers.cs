@@ -3,7 +3,10 @@ namespace Cchc.Appendix.Table;
 /// <summary>The Roman numerals that head the appendix's sections.</summary>
 public static class SectionNumbers
 {
-    public static IReadOnlyList<string> All { get; } = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    /// <summary>An array, walked as one: <see cref="Parse"/> reads every row, and a list's enumerator would be a new object each time.</summary>
+    private static readonly string[] Numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+    public static IReadOnlyList<string> All => Numerals;
 
     private static readonly char[] NumberEnds = ['.', ')'];
 
@@ -23,7 +26,7 @@ public static class SectionNumbers
             return null;
         }
 
-        foreach (var numeral in All)
+        foreach (var numeral in Numerals)
         {
             if (numeral.Length == trimmed.Length && SameNumeral(trimmed, numeral))
             {
