@@ -20,9 +20,12 @@ internal sealed class Derivations
     private Derivations(CheckContext context)
     {
         _context = context;
-        foreach (var relation in context.Relations.Where(r => r.Kind is RelationKind.Sum or RelationKind.SumAtLeast))
+        foreach (var relation in context.Relations)
         {
-            _totals.TryAdd(relation.Total!.Index, relation);
+            if (relation.Kind is RelationKind.Sum or RelationKind.SumAtLeast)
+            {
+                _totals.TryAdd(relation.Total!.Index, relation);
+            }
         }
     }
 
@@ -63,7 +66,14 @@ internal sealed class Derivations
             return 0;
         }
 
-        return relation.Parts.Sum(p => LowerBound(p, column, depth + 1));
+        var sum = 0m;
+        var parts = relation.Parts;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            sum += LowerBound(parts[i], column, depth + 1);
+        }
+
+        return sum;
     }
 
     private bool Pass(int column)
@@ -85,39 +95,71 @@ internal sealed class Derivations
 
     private bool SolveSum(FormRelation relation, int column, bool exact)
     {
+        // Solved for every relation, column and pass: the parts are walked by index (a list's enumerator through the
+        // interface is an object), and the unknown ones gathered only when there are several to set to zero.
         var total = relation.Total!;
         var parts = relation.Parts;
-        var unknown = parts.Where(p => Known(p, column) is null).ToList();
-        var knownSum = parts.Sum(p => Known(p, column) ?? 0);
-        if (Known(total, column) is not decimal totalValue)
+        var unknownCount = 0;
+        RowFacts? firstUnknown = null;
+        var knownSum = 0m;
+        for (var i = 0; i < parts.Count; i++)
         {
-            return unknown.Count == 0 && Set(total, column, knownSum);
+            var part = parts[i];
+            if (Known(part, column) is decimal known)
+            {
+                knownSum += known;
+            }
+            else
+            {
+                unknownCount++;
+                firstUnknown ??= part;
+            }
         }
 
-        if (!exact || unknown.Count == 0)
+        if (Known(total, column) is not decimal totalValue)
+        {
+            return unknownCount == 0 && Set(total, column, knownSum);
+        }
+
+        if (!exact || unknownCount == 0)
         {
             return false;
         }
 
-        if (unknown.Count == 1)
+        if (unknownCount == 1)
         {
             var rest = totalValue - knownSum;
-            return rest >= LowerBound(unknown[0], column) && Set(unknown[0], column, rest);
+            return rest >= LowerBound(firstUnknown!, column) && Set(firstUnknown!, column, rest);
         }
 
         // Blank parts count as zero only where the total already agrees with the parts written.
-        if (totalValue == knownSum && unknown.All(p => LowerBound(p, column) == 0))
+        if (totalValue != knownSum)
         {
-            var changed = false;
-            foreach (var part in unknown)
-            {
-                changed |= Set(part, column, 0);
-            }
-
-            return changed;
+            return false;
         }
 
-        return false;
+        var unknown = new List<RowFacts>(unknownCount);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (Known(part, column) is null)
+            {
+                if (LowerBound(part, column) != 0)
+                {
+                    return false;
+                }
+
+                unknown.Add(part);
+            }
+        }
+
+        var changed = false;
+        foreach (var part in unknown)
+        {
+            changed |= Set(part, column, 0);
+        }
+
+        return changed;
     }
 
     private bool SolveRatio(FormRelation relation, int column)

@@ -68,7 +68,44 @@ internal sealed class FormRelation
     /// </summary>
     public static FormRelation? Bind(TemplateRelation relation, Func<string?, RowFacts?> rowOf, RelationBasis basis, string? evidence = null)
     {
-        RowFacts? Row(string? id, ref bool missing)
+        // Bound on every check, some fifty relations a form: the parts go straight into an array of their number, and
+        // nothing is made for a relation the document lacks a row of.
+        var ids = relation.Parts ?? [];
+        var parts = ids.Count == 0 ? [] : new RowFacts[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (rowOf(ids[i]) is not { } part)
+            {
+                return null;
+            }
+
+            parts[i] = part;
+        }
+
+        var missing = false;
+        var total = Row(relation.Total, rowOf, ref missing);
+        var whole = Row(relation.Whole, rowOf, ref missing);
+        var onePart = Row(relation.Part, rowOf, ref missing);
+        var rate = Row(relation.Rate, rowOf, ref missing);
+        var numerator = Row(relation.Numerator, rowOf, ref missing);
+        var denominator = Row(relation.Denominator, rowOf, ref missing);
+        return missing ? null : new FormRelation
+        {
+            Kind = relation.Kind,
+            Total = total,
+            Parts = parts,
+            Part = onePart,
+            Whole = whole,
+            Rate = rate,
+            Numerator = numerator,
+            Denominator = denominator,
+            Tolerance = relation.Tolerance,
+            Severity = basis == RelationBasis.Declared ? relation.Severity : Min(relation.Severity, Severity.Warning),
+            Basis = basis,
+            Evidence = evidence,
+        };
+
+        static RowFacts? Row(string? id, Func<string?, RowFacts?> rowOf, ref bool missing)
         {
             if (id is null)
             {
@@ -79,33 +116,6 @@ internal sealed class FormRelation
             missing |= row is null;
             return row;
         }
-
-        var missing = false;
-        var parts = new List<RowFacts>();
-        foreach (var id in relation.Parts ?? [])
-        {
-            if (Row(id, ref missing) is { } part)
-            {
-                parts.Add(part);
-            }
-        }
-
-        var bound = new FormRelation
-        {
-            Kind = relation.Kind,
-            Total = Row(relation.Total, ref missing),
-            Parts = parts,
-            Part = Row(relation.Part, ref missing),
-            Whole = Row(relation.Whole, ref missing),
-            Rate = Row(relation.Rate, ref missing),
-            Numerator = Row(relation.Numerator, ref missing),
-            Denominator = Row(relation.Denominator, ref missing),
-            Tolerance = relation.Tolerance,
-            Severity = basis == RelationBasis.Declared ? relation.Severity : Min(relation.Severity, Severity.Warning),
-            Basis = basis,
-            Evidence = evidence,
-        };
-        return missing ? null : bound;
     }
 
     public static Severity Min(Severity a, Severity b) => a < b ? a : b;
