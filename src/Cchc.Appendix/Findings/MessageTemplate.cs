@@ -12,14 +12,18 @@ public sealed record MessageTemplate(string Vi, string En)
     private readonly Part[] _vi = Parse(Vi);
     private readonly Part[] _en = Parse(En);
 
-    public (string Vi, string En) Format(IReadOnlyDictionary<string, string> values) => Format(values, null);
+    public (string Vi, string En) Format(IReadOnlyDictionary<string, string> values)
+    {
+        var slots = new DictionarySlots(values);
+        return (Fill(_vi, in slots, null), Fill(_en, in slots, null));
+    }
 
     /// <summary>
-    /// As <see cref="Format(IReadOnlyDictionary{string, string})"/>, with <paramref name="label"/> filling a
-    /// <c>{label}</c> slot that <paramref name="values"/> does not.
+    /// As <see cref="Format(IReadOnlyDictionary{string, string})"/> for a finding, with <paramref name="label"/> filling
+    /// a <c>{label}</c> slot that <paramref name="values"/> does not.
     /// </summary>
-    internal (string Vi, string En) Format(IReadOnlyDictionary<string, string> values, string? label) =>
-        (Fill(_vi, values, label), Fill(_en, values, label));
+    internal (string Vi, string En) Format(in MessageArgs values, string? label) =>
+        (Fill(_vi, in values, label), Fill(_en, in values, label));
 
     public bool Equals(MessageTemplate? other) => other is not null && Vi == other.Vi && En == other.En;
 
@@ -54,7 +58,8 @@ public sealed record MessageTemplate(string Vi, string En)
         return [.. parts];
     }
 
-    private static string Fill(Part[] parts, IReadOnlyDictionary<string, string> values, string? label)
+    private static string Fill<TSlots>(Part[] parts, in TSlots values, string? label)
+        where TSlots : struct, IMessageSlots
     {
         // Few parts: gather the pieces in a rented array, then copy them once into a string of the exact length.
         var pieces = ArrayPool<string>.Shared.Rent(parts.Length);

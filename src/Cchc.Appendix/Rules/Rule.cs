@@ -20,9 +20,9 @@ internal abstract class Rule
 
     public abstract IEnumerable<Finding> Check(CheckContext context);
 
-    protected Finding At(RowFacts row, AppendixColumn column, IReadOnlyDictionary<string, string> values, Proposal? proposal = null, Severity? severity = null)
+    protected Finding At(RowFacts row, AppendixColumn column, in MessageArgs values, Proposal? proposal = null, Severity? severity = null)
     {
-        var (vi, en) = Message.Format(values, Quote(row.Label));
+        var (vi, en) = Message.Format(in values, Quote(row.Label));
         return new Finding(row.Row.Row, column, row.Label, Code, severity ?? Severity, vi, en, proposal)
         {
             Section = row.Section,
@@ -36,13 +36,13 @@ internal abstract class Rule
     /// </summary>
     protected Finding At(
         ValueFacts cell,
-        IReadOnlyDictionary<string, string> values,
+        in MessageArgs values,
         Proposal? proposal = null,
         Severity? severity = null,
         (string Vi, string En) because = default)
     {
         var row = cell.Row;
-        var (vi, en) = Message.Format(values, Quote(row.Label));
+        var (vi, en) = Message.Format(in values, Quote(row.Label));
         var column = cell.Header.Header.Length > 0 && row.Values.Count > 1 ? ($" [cột “{cell.Header.Header}”]", $" [column “{cell.Header.Header}”]") : (string.Empty, string.Empty);
         return new Finding(row.Row.Row, AppendixColumn.Value, row.Label, Code, severity ?? Severity, Append(vi, because.Vi + column.Item1), Append(en, because.En + column.Item2), proposal)
         {
@@ -52,9 +52,9 @@ internal abstract class Rule
         };
     }
 
-    protected Finding AtHeader(IReadOnlyDictionary<string, string> values, int? titleLine, string titleText, Proposal? proposal = null, Severity? severity = null)
+    protected Finding AtHeader(in MessageArgs values, int? titleLine, string titleText, Proposal? proposal = null, Severity? severity = null)
     {
-        var (vi, en) = Message.Format(values);
+        var (vi, en) = Message.Format(in values, null);
         return new Finding(0, AppendixColumn.Header, titleText, Code, severity ?? Severity, vi, en, proposal) { TitleLine = titleLine };
     }
 
@@ -62,7 +62,12 @@ internal abstract class Rule
 
     protected static MessageArgs Args(params ReadOnlySpan<(string Key, object? Value)> values)
     {
-        var args = new KeyValuePair<string, string>[values.Length];
+        if (values.Length > MessageArgs.MaxSlots)
+        {
+            throw new ArgumentException($"A message has at most {MessageArgs.MaxSlots} slots; {values.Length} were given.", nameof(values));
+        }
+
+        var args = default(MessageArgs.Buffer);
         for (var i = 0; i < values.Length; i++)
         {
             var (key, value) = values[i];
@@ -75,7 +80,7 @@ internal abstract class Rule
             });
         }
 
-        return new MessageArgs(args);
+        return new MessageArgs(((Span<KeyValuePair<string, string>>)args)[..values.Length]);
     }
 
     /// <summary>Shortens a long label for quoting in another row's message.</summary>
