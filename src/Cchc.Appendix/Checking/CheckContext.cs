@@ -19,7 +19,7 @@ internal sealed class CheckContext
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
     private int[]? _additive;
 
-    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, ValueFacts[] cells, FormSource source, string? learnedFrom)
+    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, FormSource source, string? learnedFrom)
     {
         Snapshot = snapshot;
         Header = header;
@@ -38,7 +38,6 @@ internal sealed class CheckContext
 
         Parents = FormInference.Parents(rows);
         Relations = BindRelations();
-        Cells = cells;
     }
 
     public TableSnapshot Snapshot { get; }
@@ -87,8 +86,20 @@ internal sealed class CheckContext
         ? ($"báo cáo kỳ trước ({LearnedFrom})", $"the previous report ({LearnedFrom})")
         : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
 
-    /// <summary>Every value cell of every row, in row order then column order; each row's <see cref="RowFacts.Values"/> is its stretch of it.</summary>
-    public ValueFacts[] Cells { get; }
+    /// <summary>Every value cell of every row, in row order then column order.</summary>
+    public IEnumerable<ValueFacts> Cells
+    {
+        get
+        {
+            foreach (var row in Rows)
+            {
+                foreach (var cell in row.Values)
+                {
+                    yield return cell;
+                }
+            }
+        }
+    }
 
     public RowFacts? RowOf(string? id) => id is not null && Template is { } form && form.RowsById.TryGetValue(id, out var entry) ? _byEntry[entry.Index] : null;
 
@@ -97,8 +108,7 @@ internal sealed class CheckContext
     {
         var header = HeaderParser.Parse(snapshot.TitleLines);
         var rows = new List<RowFacts>(snapshot.Rows.Count);
-        var perRow = RowFacts.CellsPerRow(snapshot.ValueColumns);
-        var cells = new ValueFacts[snapshot.Rows.Count * perRow];
+        var cells = new CellTable(snapshot.Rows.Count, snapshot.ValueColumns);
 
         string? section = null;
         for (var i = 0; i < snapshot.Rows.Count; i++)
@@ -106,10 +116,10 @@ internal sealed class CheckContext
             var row = snapshot.Rows[i];
             var entry = alignment?.Entries[i];
             section = entry?.Section ?? SectionNumbers.Parse(row.No.Text) ?? section;
-            rows.Add(RowFacts.Create(row, i, keys[i], UnitText.Parse(row.Unit.Text), section, entry, alignment?.Similarities[i] ?? 0, header.Period, snapshot.ValueColumns, cells, i * perRow));
+            rows.Add(RowFacts.Create(row, i, keys[i], UnitText.Parse(row.Unit.Text), section, entry, header.Period, cells));
         }
 
-        return new CheckContext(snapshot, header, alignment, rows, cells, source, learnedFrom);
+        return new CheckContext(snapshot, header, alignment, rows, source, learnedFrom);
     }
 
     /// <summary>

@@ -60,8 +60,7 @@ internal static class ColumnRelations
     {
         var period = context.Header.Period;
         var row = cumulative.Row;
-        var own = row.Values.FirstOrDefault(v => v.Role == ValueRole.Period && v.State == ValueState.Number);
-        if (period is null || own is null)
+        if (period is null || row.ValueWith(ValueRole.Period, ValueState.Number) is not { } own)
         {
             return null;
         }

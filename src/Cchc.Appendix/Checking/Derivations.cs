@@ -47,7 +47,7 @@ internal sealed class Derivations
     public decimal? Derived(RowFacts row) => Derived(row.First);
 
     /// <summary>The written value, else the derived one, else null.</summary>
-    public decimal? Known(ValueFacts? cell) => cell is null ? null : cell.State == ValueState.Number ? cell.Number : Derived(cell);
+    public decimal? Known(ValueFacts? cell) => cell is not { } known ? null : known.State == ValueState.Number ? known.Number : Derived(known);
 
     public decimal? Known(RowFacts? row, int column = 0) => row is null ? null : Known(row.Value(column));
 

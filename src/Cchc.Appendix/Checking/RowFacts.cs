@@ -15,48 +15,58 @@ internal enum ValueState : byte
 
 /// <summary>
 /// One value cell as the rules see it: which value column it is, the type it must hold (a rate column's cells are
-/// rates whatever the row counts), and its value parsed by that type. One is made for every value cell of every
-/// check, so the type, state and notation are kept in a byte each and the number without a nullable's flag.
+/// rates whatever the row counts), and its value parsed by that type. A view of its row and column: what was read of
+/// the cell is kept once, in the check's <see cref="CellTable"/>, so a check makes no object per cell.
 /// </summary>
-internal sealed class ValueFacts
+internal readonly record struct ValueFacts(RowFacts Row, int Column)
+{
+    public ValueColumn Header => Row.Cells.HeaderOf(Column);
+
+    /// <summary>The cell as written.</summary>
+    public CellValue Cell => Row.Row.ValueAt(Column);
+
+    public IndicatorType? Type => Facts.Type;
+
+    public ValueState State => Facts.State;
+
+    /// <summary>The value, where <see cref="State"/> is <see cref="ValueState.Number"/>; null otherwise.</summary>
+    public decimal? Number => Facts.Number;
+
+    public NumberNotation Notation => Facts.Notation;
+
+    public ValueRole Role => Header.Role;
+
+    private ref readonly CellFacts Facts => ref Row.Cells.FactsOf(Row.Index, Column);
+}
+
+/// <summary>
+/// What was read of one value cell: the type it must hold, its state, and its number and notation. One is made for
+/// every value cell of every check, so the type, state and notation are kept in a byte each and the number without a
+/// nullable's flag, in one array for the whole check.
+/// </summary>
+internal readonly struct CellFacts
 {
     private readonly decimal _number;
     private readonly byte _type;
     private readonly byte _notation;
 
-    public required RowFacts Row { get; init; }
-
-    /// <summary>0-based among the appendix's value columns.</summary>
-    public required int Column { get; init; }
-
-    public required ValueColumn Header { get; init; }
-
-    public required CellValue Cell { get; init; }
-
-    public IndicatorType? Type
+    private CellFacts(IndicatorType? type, ValueState state, decimal? number, NumberNotation notation)
     {
-        get => Facts.DecodeType(_type);
-        init => _type = Facts.EncodeType(value);
+        _type = Facts.EncodeType(type);
+        State = state;
+        _number = number.GetValueOrDefault();
+        _notation = checked((byte)notation);
     }
 
-    public ValueState State { get; init; }
+    public IndicatorType? Type => Facts.DecodeType(_type);
 
-    /// <summary>The value, where <see cref="State"/> is <see cref="ValueState.Number"/>; null otherwise.</summary>
-    public decimal? Number
-    {
-        get => State == ValueState.Number ? _number : null;
-        init => _number = value.GetValueOrDefault();
-    }
+    public ValueState State { get; }
 
-    public NumberNotation Notation
-    {
-        get => (NumberNotation)_notation;
-        init => _notation = checked((byte)value);
-    }
+    public decimal? Number => State == ValueState.Number ? _number : null;
 
-    public ValueRole Role => Header.Role;
+    public NumberNotation Notation => (NumberNotation)_notation;
 
-    public static ValueFacts Create(RowFacts row, int column, ValueColumn header, CellValue cell, IndicatorType? rowType)
+    public static CellFacts Read(ValueColumn header, CellValue cell, IndicatorType? rowType)
     {
         // A rate column holds a percentage on every row with a value, whatever the row counts: 100 on a yes/no row
         // whose plan was done.
@@ -64,7 +74,7 @@ internal sealed class ValueFacts
             ? IndicatorType.Percent
             : rowType;
         var (state, number, notation) = Parse(cell, type);
-        return new ValueFacts { Row = row, Column = column, Header = header, Cell = cell, Type = type, State = state, Number = number, Notation = notation };
+        return new CellFacts(type, state, number, notation);
     }
 
     private static (ValueState, decimal?, NumberNotation) Parse(CellValue cell, IndicatorType? type)
@@ -101,6 +111,57 @@ internal sealed class ValueFacts
     }
 }
 
+
+/// <summary>
+/// The value cells of one check: what was read of each, row after row, each row's stretch one cell per value column
+/// (one when the appendix has none), and the columns' headers.
+/// </summary>
+internal sealed class CellTable(int rows, IReadOnlyList<ValueColumn> columns)
+{
+    private readonly CellFacts[] _facts = new CellFacts[rows * CellsPerRow(columns)];
+
+    public int PerRow { get; } = CellsPerRow(columns);
+
+    public ValueColumn HeaderOf(int column) => column < columns.Count ? columns[column] : ValueColumn.OnlyOne[0];
+
+    public ref readonly CellFacts FactsOf(int row, int column) => ref _facts[(row * PerRow) + column];
+
+    public void Write(int row, int column, CellFacts facts) => _facts[(row * PerRow) + column] = facts;
+
+    private static int CellsPerRow(IReadOnlyList<ValueColumn> columns) => Math.Max(columns.Count, 1);
+}
+
+/// <summary>The value cells of one row, without an array of its own: a count, an indexer and an enumerator that make nothing.</summary>
+internal readonly struct RowCells(RowFacts row) : IReadOnlyList<ValueFacts>
+{
+    public int Count => row.Cells.PerRow;
+
+    public ValueFacts this[int column] => (uint)column < (uint)Count ? new(row, column) : throw new ArgumentOutOfRangeException(nameof(column));
+
+    public Enumerator GetEnumerator() => new(row, Count);
+
+    IEnumerator<ValueFacts> IEnumerable<ValueFacts>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(RowFacts row, int count) : IEnumerator<ValueFacts>
+    {
+        private int _column = -1;
+
+        public readonly ValueFacts Current => new(row, _column);
+
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_column < count;
+
+        public void Reset() => _column = -1;
+
+        public readonly void Dispose()
+        {
+        }
+    }
+}
+
 /// <summary>
 /// One row as the rules see it: the form row it matched (if any), the type it should hold, its unit read, and its
 /// value cells parsed by that type. <see cref="State"/>, <see cref="Number"/> and <see cref="Notation"/> are the
@@ -119,8 +180,6 @@ internal sealed class RowFacts
     public required string? Section { get; init; }
 
     public TemplateEntry? Entry { get; init; }
-
-    public double Similarity { get; init; }
 
     public TemplateRow? Template => Entry?.Row;
 
@@ -143,19 +202,19 @@ internal sealed class RowFacts
 
     public required UnitInfo Unit { get; init; }
 
-    /// <summary>
-    /// Every value cell, one per value column of the appendix: this row's stretch of the check's one array of cells
-    /// (<see cref="CheckContext.Cells"/>), not an array of its own.
-    /// </summary>
-    public ArraySegment<ValueFacts> Values { get; private set; }
+    /// <summary>Every value cell, one per value column of the appendix.</summary>
+    public RowCells Values => new(this);
 
-    public ValueFacts First => Values[0];
+    /// <summary>The check's value cells, where this row's are read.</summary>
+    public required CellTable Cells { get; init; }
 
-    public ValueState State => Values[0].State;
+    public ValueFacts First => new(this, 0);
 
-    public decimal? Number => Values[0].Number;
+    public ValueState State => Cells.FactsOf(Index, 0).State;
 
-    public NumberNotation Notation => Values[0].Notation;
+    public decimal? Number => Cells.FactsOf(Index, 0).Number;
+
+    public NumberNotation Notation => Cells.FactsOf(Index, 0).Notation;
 
     public bool HasNote => !Row.Note.IsBlank;
 
@@ -190,6 +249,20 @@ internal sealed class RowFacts
 
     public ValueFacts Value(int column) => Values[column];
 
+    /// <summary>The first value cell in a column of <paramref name="role"/> whose state is <paramref name="state"/>, or null.</summary>
+    public ValueFacts? ValueWith(ValueRole role, ValueState state)
+    {
+        foreach (var cell in Values)
+        {
+            if (cell.Role == role && cell.State == state)
+            {
+                return cell;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when a value cell is in <paramref name="state"/>, in a column of <paramref name="role"/> when one is given.</summary>
     public bool HasValue(ValueState state, ValueRole? role = null)
     {
@@ -206,8 +279,8 @@ internal sealed class RowFacts
     }
 
     /// <summary>
-    /// The facts of <paramref name="row"/>, its value cells written into <paramref name="cells"/> from
-    /// <paramref name="firstCell"/> on, one per value column (one when the appendix has none).
+    /// The facts of <paramref name="row"/>, the <paramref name="index"/>th of the check, what was read of its value
+    /// cells written into <paramref name="cells"/>.
     /// </summary>
     public static RowFacts Create(
         AppendixRow row,
@@ -216,11 +289,8 @@ internal sealed class RowFacts
         UnitInfo unit,
         string? section,
         TemplateEntry? entry,
-        double similarity,
         ReportPeriod? period,
-        IReadOnlyList<ValueColumn> columns,
-        ValueFacts[] cells,
-        int firstCell)
+        CellTable cells)
     {
         var isSection = entry is { IsSection: true } || (entry is null && SectionNumbers.Parse(row.No.Text) is not null);
         var template = entry?.Row;
@@ -262,7 +332,6 @@ internal sealed class RowFacts
             Index = index,
             Section = section,
             Entry = entry,
-            Similarity = similarity,
             IsSectionRow = isSection,
             Type = type,
             Kind = kind,
@@ -270,20 +339,15 @@ internal sealed class RowFacts
             Unit = unit,
             LabelKey = labelKey,
             _implied = implied,
+            Cells = cells,
         };
-        var values = new ArraySegment<ValueFacts>(cells, firstCell, CellsPerRow(columns));
-        for (var c = 0; c < values.Count; c++)
+        for (var c = 0; c < cells.PerRow; c++)
         {
-            var header = c < columns.Count ? columns[c] : ValueColumn.OnlyOne[0];
-            values[c] = ValueFacts.Create(facts, c, header, row.ValueAt(c), type);
+            cells.Write(index, c, CellFacts.Read(cells.HeaderOf(c), row.ValueAt(c), type));
         }
 
-        facts.Values = values;
         return facts;
     }
-
-    /// <summary>How many value cells each row has: one per value column, and one for an appendix without any.</summary>
-    public static int CellsPerRow(IReadOnlyList<ValueColumn> columns) => Math.Max(columns.Count, 1);
 
     private static bool AllBlank(AppendixRow row)
     {

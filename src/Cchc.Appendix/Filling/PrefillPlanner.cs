@@ -111,7 +111,7 @@ public sealed class PrefillPlanner(AppendixChecker checker)
     {
         var row = cell.Row;
         var then = context.PreviousCell(cell);
-        var previousText = then is { State: ValueState.Number } ? VietnameseNumber.Format(then.Number!.Value) : NullIfBlank(then?.Cell.Text);
+        var previousText = then is { State: ValueState.Number, Number: decimal written } ? VietnameseNumber.Format(written) : NullIfBlank(then?.Cell.Text);
         string? proposed = null;
         ProposalSource? source = null;
         if (cell.State == ValueState.Blank)

@@ -34,9 +34,7 @@ internal sealed class CumulativeBelowPeriodRule : Rule
     {
         foreach (var row in context.Rows.Where(r => r.Type == IndicatorType.Count && r.Values.Count > 1))
         {
-            var period = row.Values.FirstOrDefault(v => v.Role == ValueRole.Period && v.State == ValueState.Number);
-            var cumulative = row.Values.FirstOrDefault(v => v.Role == ValueRole.Cumulative && v.State == ValueState.Number);
-            if (period is not null && cumulative is not null)
+            if (row.ValueWith(ValueRole.Period, ValueState.Number) is { } period && row.ValueWith(ValueRole.Cumulative, ValueState.Number) is { } cumulative)
             {
                 yield return (cumulative, period);
             }

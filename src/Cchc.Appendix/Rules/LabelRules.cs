@@ -19,7 +19,8 @@ internal sealed class LabelWordingRule : Rule
     public override IEnumerable<Finding> Check(CheckContext context)
     {
         var (form, formEn) = context.FormNoun;
-        return context.Rows.Where(r => r.Template is not null && r.Similarity < 1)
+        var similarities = context.Alignment?.Similarities;
+        return context.Rows.Where(r => r.Template is not null && similarities![r.Index] < 1)
             .Select(r => At(r, AppendixColumn.Label, Args(("expected", r.Template!.Label), ("form", form), ("formEn", formEn)), new Proposal(r.Template.Label, ProposalSource.Template)));
     }
 }
