@@ -192,7 +192,7 @@ internal sealed class CheckContext
 
     private List<FormRelation> BindRelations()
     {
-        var relations = new List<FormRelation>();
+        var relations = new List<FormRelation>(Template?.Template.Relations.Count ?? 0);
         Func<string?, RowFacts?> rowOf = RowOf;
         switch (Source)
         {

@@ -84,7 +84,7 @@ internal abstract class Rule
     }
 
     /// <summary>Shortens a long label for quoting in another row's message.</summary>
-    protected static string Quote(string label) => label.Length <= 90 ? label.Trim() : label[..87].TrimEnd() + "…";
+    protected static string Quote(string label) => label.Length <= 90 ? label.Trim() : string.Concat(label.AsSpan(0, 87).TrimEnd(), "…");
 
     /// <summary>A severity no worse than a warning unless the form is a template a person wrote.</summary>
     protected static Severity Capped(CheckContext context, Severity severity) =>
