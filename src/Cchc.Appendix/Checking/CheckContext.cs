@@ -87,19 +87,7 @@ internal sealed class CheckContext
         : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
 
     /// <summary>Every value cell of every row, in row order then column order.</summary>
-    public IEnumerable<ValueFacts> Cells
-    {
-        get
-        {
-            foreach (var row in Rows)
-            {
-                foreach (var cell in row.Values)
-                {
-                    yield return cell;
-                }
-            }
-        }
-    }
+    public CheckCells Cells => new(Rows, Rows.Count == 0 ? 1 : Rows[0].Values.Count);
 
     public RowFacts? RowOf(string? id) => id is not null && Template is { } form && form.RowsById.TryGetValue(id, out var entry) ? _byEntry[entry.Index] : null;
 

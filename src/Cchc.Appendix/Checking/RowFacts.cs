@@ -131,6 +131,34 @@ internal sealed class CellTable(int rows, IReadOnlyList<ValueColumn> columns)
     private static int CellsPerRow(IReadOnlyList<ValueColumn> columns) => Math.Max(columns.Count, 1);
 }
 
+/// <summary>
+/// Every value cell of a check, in row order then column order: walked by several rules on every check, so its
+/// enumerator is a value, not an object.
+/// </summary>
+internal readonly struct CheckCells(List<RowFacts> rows, int perRow)
+{
+    public Enumerator GetEnumerator() => new(rows, perRow);
+
+    public struct Enumerator(List<RowFacts> rows, int perRow)
+    {
+        private int _row;
+        private int _column = -1;
+
+        public readonly ValueFacts Current => new(rows[_row], _column);
+
+        public bool MoveNext()
+        {
+            if (++_column < perRow)
+            {
+                return _row < rows.Count;
+            }
+
+            _column = 0;
+            return ++_row < rows.Count;
+        }
+    }
+}
+
 /// <summary>The value cells of one row, without an array of its own: a count, an indexer and an enumerator that make nothing.</summary>
 internal readonly struct RowCells(RowFacts row) : IReadOnlyList<ValueFacts>
 {

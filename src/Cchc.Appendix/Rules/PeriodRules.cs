@@ -31,11 +31,11 @@ internal sealed class CumulativeDecreaseRule : Rule
             yield break;
         }
 
-        var cumulative = context.Cells.Where(c => c.State == ValueState.Number
-            && (c.Role == ValueRole.Cumulative || (c.Row.Kind == IndicatorKind.Cumulative && c.Role == ValueRole.Period)));
-        foreach (var cell in cumulative)
+        foreach (var cell in context.Cells)
         {
-            if (context.PreviousCell(cell) is { State: ValueState.Number, Number: decimal before } && cell.Number < before)
+            var cumulative = cell.State == ValueState.Number
+                && (cell.Role == ValueRole.Cumulative || (cell.Row.Kind == IndicatorKind.Cumulative && cell.Role == ValueRole.Period));
+            if (cumulative && context.PreviousCell(cell) is { State: ValueState.Number, Number: decimal before } && cell.Number < before)
             {
                 var text = VietnameseNumber.Format(before);
                 yield return At(cell, Args(

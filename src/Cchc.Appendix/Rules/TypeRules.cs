@@ -19,8 +19,13 @@ internal sealed class ValueNotNumberRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var cell in context.Cells.Where(c => c.State == ValueState.Invalid && c.Type is not (null or IndicatorType.Heading or IndicatorType.Text)))
+        foreach (var cell in context.Cells)
         {
+            if (cell.State != ValueState.Invalid || cell.Type is null or IndicatorType.Heading or IndicatorType.Text)
+            {
+                continue;
+            }
+
             yield return At(cell, Args(
                 ("value", Quote(cell.Cell.Text)),
                 ("kind", KindVi(cell.Type!.Value)),
@@ -54,9 +59,16 @@ internal sealed class CountNegativeRule : Rule
 
     public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” là số đếm nên không thể âm ({value}).", "“{label}” is a count and cannot be negative ({value}).");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Cells.Where(c => c.Type == IndicatorType.Count && c.Number < 0)
-            .Select(c => At(c, Args(("value", c.Cell.Text))));
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var c in context.Cells)
+        {
+            if (c.Type == IndicatorType.Count && c.Number < 0)
+            {
+                yield return At(c, Args(("value", c.Cell.Text)));
+            }
+        }
+    }
 }
 
 /// <summary>A fraction in a count ("12,5 hồ sơ").</summary>
@@ -68,9 +80,16 @@ internal sealed class CountNotWholeRule : Rule
 
     public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” là số đếm nên phải là số nguyên, nhưng ô ghi {value}.", "“{label}” is a count and must be whole, but the cell says {value}.");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Cells.Where(c => c.Type == IndicatorType.Count && c.Number is decimal n && n >= 0 && decimal.Truncate(n) != n)
-            .Select(c => At(c, Args(("value", c.Cell.Text))));
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var c in context.Cells)
+        {
+            if (c.Type == IndicatorType.Count && c.Number is decimal n && n >= 0 && decimal.Truncate(n) != n)
+            {
+                yield return At(c, Args(("value", c.Cell.Text)));
+            }
+        }
+    }
 }
 
 /// <summary>A percentage outside 0–100; a rate column comparing with a plan or last year may pass 100, never fall below 0.</summary>
@@ -82,9 +101,16 @@ internal sealed class PercentRangeRule : Rule
 
     public override MessageTemplate Message { get; } = new("Tỷ lệ “{label}” phải từ 0 đến 100, nhưng ô ghi {value}.", "The rate “{label}” must be between 0 and 100, but the cell says {value}.");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Cells.Where(c => c.Type == IndicatorType.Percent && (c.Number < 0 || (c.Number > 100 && c.Role != ValueRole.Rate)))
-            .Select(c => At(c, Args(("value", N(c.Number!.Value)))));
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var c in context.Cells)
+        {
+            if (c.Type == IndicatorType.Percent && c.Number is decimal n && (n < 0 || (n > 100 && c.Role != ValueRole.Rate)))
+            {
+                yield return At(c, Args(("value", N(n))));
+            }
+        }
+    }
 }
 
 /// <summary>A yes/no code other than 0 or 1.</summary>
@@ -96,9 +122,16 @@ internal sealed class YesNoRule : Rule
 
     public override MessageTemplate Message { get; } = new("Chỉ tiêu “{label}” chỉ nhận 1 (có) hoặc 0 (không), nhưng ô ghi {value}.", "“{label}” takes 1 (yes) or 0 (no) only, but the cell says {value}.");
 
-    public override IEnumerable<Finding> Check(CheckContext context) =>
-        context.Cells.Where(c => c.Type == IndicatorType.YesNo && c.Number is decimal n && n is not (0 or 1))
-            .Select(c => At(c, Args(("value", c.Cell.Text))));
+    public override IEnumerable<Finding> Check(CheckContext context)
+    {
+        foreach (var c in context.Cells)
+        {
+            if (c.Type == IndicatorType.YesNo && c.Number is decimal n && n is not (0 or 1))
+            {
+                yield return At(c, Args(("value", c.Cell.Text)));
+            }
+        }
+    }
 }
 
 /// <summary>A code outside the listed codes.</summary>
@@ -112,14 +145,33 @@ internal sealed class CodeRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var cell in context.Cells.Where(c => c.Type == IndicatorType.Code && c.Number is not null))
+        foreach (var cell in context.Cells)
         {
+            if (cell.Type != IndicatorType.Code || cell.Number is not decimal number)
+            {
+                continue;
+            }
+
             var codes = cell.Row.Template?.Codes ?? cell.Row.Unit.Codes;
-            if (codes.Count > 0 && !codes.Any(c => c == cell.Number))
+            if (codes.Count > 0 && !Listed(codes, number))
             {
                 yield return At(cell, Args(("codes", string.Join(", ", codes)), ("value", cell.Cell.Text)));
             }
         }
+    }
+
+    /// <summary>True when <paramref name="number"/> is one of <paramref name="codes"/>; a loop, as a lambda here would capture every cell.</summary>
+    private static bool Listed(IReadOnlyList<int> codes, decimal number)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i] == number)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
@@ -136,8 +188,13 @@ internal sealed class NumberFormatRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var cell in context.Cells.Where(c => c.Notation == NumberNotation.Foreign && c.Number is not null))
+        foreach (var cell in context.Cells)
         {
+            if (cell.Notation != NumberNotation.Foreign || cell.Number is null)
+            {
+                continue;
+            }
+
             var formatted = VietnameseNumber.Format(cell.Number!.Value);
             yield return At(cell, Args(("value", cell.Cell.Text), ("formatted", formatted)), new Proposal(formatted, ProposalSource.Computed));
         }
