@@ -14,7 +14,10 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     private readonly ConcurrentDictionary<TKey, TValue> _entries = new(comparer);
     private readonly ConcurrentQueue<TKey> _added = new();
 
-    public int Count => _entries.Count;
+    /// <summary>Kept beside the dictionary: its own count takes every one of its locks, and a cache of labels adds often.</summary>
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
 
     public bool TryGet(TKey key, out TValue value) => _entries.TryGetValue(key, out value!);
 
@@ -52,9 +55,10 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     private void Added(TKey key)
     {
         _added.Enqueue(key);
-        while (_entries.Count > capacity && _added.TryDequeue(out var oldest))
+        var count = Interlocked.Increment(ref _count);
+        while (count > capacity && _added.TryDequeue(out var oldest))
         {
-            _entries.TryRemove(oldest, out _);
+            count = _entries.TryRemove(oldest, out _) ? Interlocked.Decrement(ref _count) : Volatile.Read(ref _count);
         }
     }
 }
