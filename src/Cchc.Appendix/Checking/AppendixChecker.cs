@@ -3,7 +3,6 @@ using Cchc.Appendix.Matching;
 using Cchc.Appendix.Rules;
 using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
-using Cchc.Appendix.Text;
 
 namespace Cchc.Appendix.Checking;
 
@@ -281,7 +280,7 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         var keys = new string[snapshot.Rows.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = VietnameseText.LabelKey(snapshot.Rows[i].Label.Text, Catalog.LabelKeys);
+            keys[i] = Catalog.LabelKeyOf(snapshot.Rows[i].Label.Text);
         }
 
         return keys;

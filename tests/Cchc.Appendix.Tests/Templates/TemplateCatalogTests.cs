@@ -1,6 +1,8 @@
 using System.Text;
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Templates;
+using Cchc.Appendix.Tests.Fixtures;
+using Cchc.Appendix.Text;
 using Cchc.Appendix.Tests.Checking;
 
 namespace Cchc.Appendix.Tests.Templates;
@@ -21,6 +23,43 @@ public sealed class TemplateCatalogTests : IDisposable
         Assert.Equal(204, template.Sections.Sum(s => s.Rows.Count));
         Assert.Contains(template.Relations, r => r.Kind == RelationKind.Sum && r.Total == "III.2.c");
         Assert.Contains(template.Relations, r => r.Kind == RelationKind.Ratio && r.Rate == "I.1");
+    }
+
+    [Fact]
+    public void LabelKeyOf_EveryFixtureLabel_IsTheFoldedKeyAndATemplatesOwnString()
+    {
+        var catalog = new TemplateCatalog(TemplateCatalog.Embedded.Templates);
+        var labels = TextFixture.Load("ngan-nam-2022-q3.txt").Rows.Select(r => r.Label.Text).ToList();
+
+        // Twice: once folded and kept, once found; with copies of the strings, as every request brings its own.
+        foreach (var label in labels.Concat(labels.Select(l => new string(l.AsSpan()))))
+        {
+            var key = catalog.LabelKeyOf(label);
+
+            Assert.Equal(VietnameseText.LabelKey(label), key);
+            if (catalog.LabelKeys.TryGetValue(key, out var known))
+            {
+                Assert.Same(known, key);
+            }
+        }
+    }
+
+    [Fact]
+    public void LabelKeyOf_MoreLabelsThanItKeepsAndParagraphs_StillTheFoldedKey()
+    {
+        var catalog = new TemplateCatalog(TemplateCatalog.Embedded.Templates);
+        var paragraph = string.Concat(Enumerable.Repeat("Số hồ sơ  TTHC tiếp nhận; ", 20));
+
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                var label = $"- Số văn bản   đã ban hành {i}:";
+                Assert.Equal(VietnameseText.LabelKey(label), catalog.LabelKeyOf(label));
+            }
+
+            Assert.Equal(VietnameseText.LabelKey(paragraph), catalog.LabelKeyOf(paragraph));
+        }
     }
 
     [Theory]
