@@ -275,14 +275,14 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         return valueRows > 0 && (double)alignment.MatchedValueRows / valueRows >= MatchThreshold && (double)matched / Math.Max(labelled, 1) >= MatchThreshold;
     }
 
-    private string[] Keys(TableSnapshot snapshot)
+    private LabelKeys Keys(TableSnapshot snapshot)
     {
-        var keys = new string[snapshot.Rows.Count];
-        for (var i = 0; i < keys.Length; i++)
+        var labels = new LabelFacts[snapshot.Rows.Count];
+        for (var i = 0; i < labels.Length; i++)
         {
-            keys[i] = Catalog.LabelKeyOf(snapshot.Rows[i].Label.Text);
+            labels[i] = Catalog.LabelOf(snapshot.Rows[i].Label.Text);
         }
 
-        return keys;
+        return new LabelKeys(labels);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class PreviousReport
     private readonly Lazy<LearnedForm> _learned;
     private readonly ConcurrentDictionary<string, CheckContext> _byTemplate = new(StringComparer.Ordinal);
 
-    public PreviousReport(TableSnapshot snapshot, string[] keys, Func<PreviousReport, LearnedForm> learn)
+    public PreviousReport(TableSnapshot snapshot, IReadOnlyList<string> keys, Func<PreviousReport, LearnedForm> learn)
     {
         Snapshot = snapshot;
         Keys = keys;

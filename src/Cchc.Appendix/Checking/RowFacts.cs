@@ -248,32 +248,13 @@ internal sealed class RowFacts
 
     public string Label => Row.Label.Text;
 
-    public string LabelKey { get; init; } = string.Empty;
+    public string LabelKey => LabelFacts.Key;
 
-    /// <summary>The type the label's own words imply (<see cref="UnitText.TypeFromLabel"/>), read when first asked.</summary>
-    public IndicatorType? ImpliedType
-    {
-        get
-        {
-            // One field written once, whole: the facts of a previous report are shared by checks on several threads,
-            // and a flag beside the value could be seen set before the value.
-            var implied = Volatile.Read(ref _implied);
-            if (implied == ImpliedUnread)
-            {
-                implied = Encode(UnitText.TypeFromLabel(Label));
-                Volatile.Write(ref _implied, implied);
-            }
+    /// <summary>What the label's text alone says, kept with the label by the catalogue.</summary>
+    public required LabelFacts LabelFacts { get; init; }
 
-            return implied == ImpliedNone ? null : (IndicatorType)implied;
-        }
-    }
-
-    private const int ImpliedUnread = -2;
-    private const int ImpliedNone = -1;
-
-    private int _implied = ImpliedUnread;
-
-    private static int Encode(IndicatorType? type) => type is { } known ? (int)known : ImpliedNone;
+    /// <summary>The type the label's own words imply (<see cref="UnitText.TypeFromLabel"/>).</summary>
+    public IndicatorType? ImpliedType => LabelFacts.ImpliedType;
 
     public ValueFacts Value(int column) => Values[column];
 
@@ -313,7 +294,7 @@ internal sealed class RowFacts
     public static RowFacts Create(
         AppendixRow row,
         int index,
-        string labelKey,
+        LabelFacts label,
         UnitInfo unit,
         string? section,
         TemplateEntry? entry,
@@ -325,12 +306,11 @@ internal sealed class RowFacts
 
         IndicatorType? type;
         IndicatorKind kind;
-        var implied = ImpliedUnread;
         bool expectsValue;
         if (isSection)
         {
             type = IndicatorType.Heading;
-            kind = FormInference.KindOf(labelKey);
+            kind = label.Kind;
             expectsValue = false;
         }
         else if (template is not null)
@@ -343,9 +323,8 @@ internal sealed class RowFacts
         {
             // Where the unit contradicts the label's own words ("Tỷ lệ …" counted in Hồ sơ), the unit is the fault
             // (it is reported) and the words say what the value is.
-            var words = UnitText.TypeFromLabel(row.Label.Text);
-            implied = Encode(words);
-            kind = FormInference.KindOf(labelKey);
+            var words = label.ImpliedType;
+            kind = label.Kind;
             type = UnitText.Contradicts(words, unit.Type) ? words : unit.Type ?? words;
             expectsValue = !unit.IsBlank && type is not null;
             if (type is null && AllBlank(row))
@@ -365,8 +344,7 @@ internal sealed class RowFacts
             Kind = kind,
             ExpectsValue = expectsValue,
             Unit = unit,
-            LabelKey = labelKey,
-            _implied = implied,
+            LabelFacts = label,
             Cells = cells,
         };
         for (var c = 0; c < cells.PerRow; c++)

@@ -125,7 +125,7 @@ internal sealed class LabelRepeatedWordsRule : Rule
 
         foreach (var row in context.Rows)
         {
-            if (row.IsSectionRow || !MayRepeatAPhrase(row.LabelKey))
+            if (row.IsSectionRow || !row.LabelFacts.MayRepeatAPhrase)
             {
                 continue;
             }

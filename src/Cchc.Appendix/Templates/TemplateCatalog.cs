@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cchc.Appendix.Checking;
 using Cchc.Appendix.Matching;
 using Cchc.Appendix.Text;
 using System.Text.Json.Serialization;
@@ -57,21 +58,23 @@ public sealed class TemplateCatalog
     internal HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelKeys { get; }
 
     /// <summary>
-    /// The <see cref="VietnameseText.LabelKey(string)"/> of a document's label, the same string as a template's key where
-    /// it equals one. Labels recur: a province's units write the same form, and the pane checks a document again after
-    /// every edit, so the keys of the labels last seen are kept; looking a label up costs a third of folding it.
+    /// The <see cref="LabelFacts"/> of a document's label, its key the same string as a template's key where it equals
+    /// one. Labels recur: a province's units write the same form, and the pane checks a document again after every
+    /// edit, so the facts of the labels last seen are kept; looking a label up costs a third of folding it.
     /// </summary>
-    internal string LabelKeyOf(string label) =>
-        label.Length > MaxKeptLabel ? VietnameseText.LabelKey(label, LabelKeys)
-            : _keysByLabel.GetOrAdd(label, static (text, known) => VietnameseText.LabelKey(text, known), LabelKeys);
+    internal LabelFacts LabelOf(string label) =>
+        label.Length > MaxKeptLabel ? Read(label, LabelKeys)
+            : _labels.GetOrAdd(label, Read, LabelKeys);
 
-    /// <summary>Labels longer than this (a paragraph pasted into a cell) are folded every time rather than kept.</summary>
+    /// <summary>Labels longer than this (a paragraph pasted into a cell) are read every time rather than kept.</summary>
     private const int MaxKeptLabel = 256;
 
-    /// <summary>Labels whose keys are kept: every row of a few dozen forms, over many reports.</summary>
+    /// <summary>Labels whose facts are kept: every row of a few dozen forms, over many reports.</summary>
     private const int LabelsKept = 8192;
 
-    private readonly BoundedCache<string, string> _keysByLabel = new(LabelsKept, StringComparer.Ordinal);
+    private readonly BoundedCache<string, LabelFacts> _labels = new(LabelsKept, StringComparer.Ordinal);
+
+    private static LabelFacts Read(string label, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> known) => new(label, VietnameseText.LabelKey(label, known));
 
     /// <summary>This catalogue plus every <c>*.json</c> template in <paramref name="directory"/>; same id and version replaces.</summary>
     public TemplateCatalog WithDirectory(string directory)

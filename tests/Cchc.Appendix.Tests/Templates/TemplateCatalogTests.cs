@@ -2,7 +2,9 @@ using System.Text;
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Templates;
 using Cchc.Appendix.Tests.Fixtures;
+using Cchc.Appendix.Rules;
 using Cchc.Appendix.Text;
+using Cchc.Appendix.Units;
 using Cchc.Appendix.Tests.Checking;
 
 namespace Cchc.Appendix.Tests.Templates;
@@ -26,7 +28,7 @@ public sealed class TemplateCatalogTests : IDisposable
     }
 
     [Fact]
-    public void LabelKeyOf_EveryFixtureLabel_IsTheFoldedKeyAndATemplatesOwnString()
+    public void LabelOf_EveryFixtureLabel_IsWhatTheLabelSaysAndATemplatesOwnKey()
     {
         var catalog = new TemplateCatalog(TemplateCatalog.Embedded.Templates);
         var labels = TextFixture.Load("ngan-nam-2022-q3.txt").Rows.Select(r => r.Label.Text).ToList();
@@ -34,18 +36,21 @@ public sealed class TemplateCatalogTests : IDisposable
         // Twice: once folded and kept, once found; with copies of the strings, as every request brings its own.
         foreach (var label in labels.Concat(labels.Select(l => new string(l.AsSpan()))))
         {
-            var key = catalog.LabelKeyOf(label);
+            var facts = catalog.LabelOf(label);
 
-            Assert.Equal(VietnameseText.LabelKey(label), key);
-            if (catalog.LabelKeys.TryGetValue(key, out var known))
+            Assert.Equal(VietnameseText.LabelKey(label), facts.Key);
+            Assert.Equal(UnitText.TypeFromLabel(label), facts.ImpliedType);
+            Assert.Equal(FormInference.KindOf(facts.Key), facts.Kind);
+            Assert.Equal(LabelRepeatedWordsRule.MayRepeatAPhrase(facts.Key), facts.MayRepeatAPhrase);
+            if (catalog.LabelKeys.TryGetValue(facts.Key, out var known))
             {
-                Assert.Same(known, key);
+                Assert.Same(known, facts.Key);
             }
         }
     }
 
     [Fact]
-    public void LabelKeyOf_MoreLabelsThanItKeepsAndParagraphs_StillTheFoldedKey()
+    public void LabelOf_MoreLabelsThanItKeepsAndParagraphs_StillWhatTheLabelSays()
     {
         var catalog = new TemplateCatalog(TemplateCatalog.Embedded.Templates);
         var paragraph = string.Concat(Enumerable.Repeat("Số hồ sơ  TTHC tiếp nhận; ", 20));
@@ -54,11 +59,14 @@ public sealed class TemplateCatalogTests : IDisposable
         {
             for (var i = 0; i < 10_000; i++)
             {
-                var label = $"- Số văn bản   đã ban hành {i}:";
-                Assert.Equal(VietnameseText.LabelKey(label), catalog.LabelKeyOf(label));
+                var label = i % 2 == 0 ? $"- Số văn bản   đã ban hành {i}:" : $"Tỷ lệ hồ sơ hồ sơ đúng hạn lũy kế {i}";
+                var facts = catalog.LabelOf(label);
+                Assert.Equal(VietnameseText.LabelKey(label), facts.Key);
+                Assert.Equal(UnitText.TypeFromLabel(label), facts.ImpliedType);
+                Assert.Equal(FormInference.KindOf(facts.Key), facts.Kind);
             }
 
-            Assert.Equal(VietnameseText.LabelKey(paragraph), catalog.LabelKeyOf(paragraph));
+            Assert.Equal(VietnameseText.LabelKey(paragraph), catalog.LabelOf(paragraph).Key);
         }
     }
 
