@@ -163,4 +163,33 @@ public class PreviousReportsTests
         Assert.Equal(new SnapshotContent(snapshot), new SnapshotContent(moved));
         Assert.Equal(new SnapshotContent(snapshot).GetHashCode(), new SnapshotContent(moved).GetHashCode());
     }
+
+    [Fact]
+    public void SnapshotContent_DiffersOnlyInALabelsLettersOfTheSameLength_SharesAHashButIsNotEqual()
+    {
+        var snapshot = Read(UnitA);
+        var rows = snapshot.Rows.ToList();
+        var label = rows[3].Label.Text;
+        rows[3] = rows[3] with { Label = rows[3].Label with { Text = string.Concat(label.AsSpan(0, label.Length - 1), label[^1] == 'x' ? "y" : "x") } };
+        var relabelled = snapshot with { Rows = rows };
+
+        // Labels are hashed by their length, so the two land together and the full comparison keeps them apart.
+        Assert.Equal(new SnapshotContent(snapshot).GetHashCode(), new SnapshotContent(relabelled).GetHashCode());
+        Assert.NotEqual(new SnapshotContent(snapshot), new SnapshotContent(relabelled));
+    }
+
+    [Fact]
+    public void Check_TwoPreviousReportsDifferingOnlyInALabelsLetters_AreEachAnalysedForThemselves()
+    {
+        var checker = NewChecker();
+        var current = Read(QuarterTwo);
+        // The same length, so the two share a hash (labels are hashed by their length).
+        var renamed = UnitA.Replace("Thủ tục hành chính cấp xã", "Thủ tục hành chính cấp xa", StringComparison.Ordinal);
+        Assert.NotEqual(UnitA, renamed);
+
+        checker.Check(current, Read(UnitA));
+        checker.Check(current, Read(renamed));
+
+        Assert.Equal(2, checker.PreviousReportCount);
+    }
 }
