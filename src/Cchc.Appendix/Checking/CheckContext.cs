@@ -14,13 +14,15 @@ internal sealed class CheckContext
 {
     /// <summary>The row aligned with each entry of the form, by the entry's index; empty without a form.</summary>
     private readonly RowFacts?[] _byEntry;
+    private readonly CellTable _cells;
     private (string Vi, string En)? _formNoun;
     private Derivations? _derivations;
     private IReadOnlyList<Rules.NumberingIssue>? _numbering;
     private int[]? _additive;
 
-    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, FormSource source, string? learnedFrom)
+    private CheckContext(TableSnapshot snapshot, ReportHeader header, TemplateAlignment? alignment, List<RowFacts> rows, CellTable cells, FormSource source, string? learnedFrom)
     {
+        _cells = cells;
         Snapshot = snapshot;
         Header = header;
         Alignment = alignment;
@@ -87,7 +89,7 @@ internal sealed class CheckContext
         : ($"mẫu “{Template?.Template.Name}”", $"the form “{Template?.Template.NameEn ?? Template?.Template.Name}”");
 
     /// <summary>Every value cell of every row, in row order then column order.</summary>
-    public CheckCells Cells => new(Rows, Rows.Count == 0 ? 1 : Rows[0].Values.Count);
+    public CheckCells Cells => new(Rows, _cells.PerRow);
 
     public RowFacts? RowOf(string? id) => id is not null && Template is { } form && form.RowsById.TryGetValue(id, out var entry) ? _byEntry[entry.Index] : null;
 
@@ -108,7 +110,7 @@ internal sealed class CheckContext
             rows.Add(RowFacts.Create(row, i, label, UnitText.Parse(row.Unit.Text), section, entry, header.Period, cells));
         }
 
-        return new CheckContext(snapshot, header, alignment, rows, source, learnedFrom);
+        return new CheckContext(snapshot, header, alignment, rows, cells, source, learnedFrom);
     }
 
     /// <summary>

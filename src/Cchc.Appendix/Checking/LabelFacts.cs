@@ -7,8 +7,8 @@ using Cchc.Appendix.Units;
 namespace Cchc.Appendix.Checking;
 
 /// <summary>
-/// What the engine reads from a label's text alone: its key, the type its words imply, whether it counts a stock or a
-/// running total, whether its key repeats a phrase. Each is worked out when first asked and kept: the catalogue keeps
+/// What the engine reads from a label's text alone: its key, and, each worked out when first asked and then kept, the
+/// type its words imply, whether it counts a stock or a running total, whether its key repeats a phrase. The catalogue keeps
 /// these for the labels it last saw (<see cref="TemplateCatalog.LabelOf"/>), so a label written again, in the next
 /// unit's report or in the same report checked after an edit, is not read again. Shared between threads; every fact
 /// is one field written whole, so a thread sees it unread or read, never half.

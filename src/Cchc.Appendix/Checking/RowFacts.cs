@@ -111,7 +111,6 @@ internal readonly struct CellFacts
     }
 }
 
-
 /// <summary>
 /// The value cells of one check: what was read of each, row after row, each row's stretch one cell per value column
 /// (one when the appendix has none), and the columns' headers.
@@ -275,7 +274,7 @@ internal sealed class RowFacts
     /// <summary>True when a value cell is in <paramref name="state"/>, in a column of <paramref name="role"/> when one is given.</summary>
     public bool HasValue(ValueState state, ValueRole? role = null)
     {
-        // A loop, not Any(): rules ask this of every row, and a segment walked through LINQ is boxed with its enumerator.
+        // A loop, not Any(): rules ask this of every row, and a row's cells walked through LINQ are boxed with their enumerator.
         foreach (var cell in Values)
         {
             if (cell.State == state && (role is null || cell.Role == role))

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Cchc.Appendix.Checking;
 using Cchc.Appendix.Matching;
 using Cchc.Appendix.Text;
-using System.Text.Json.Serialization;
 
 namespace Cchc.Appendix.Templates;
 
@@ -40,6 +40,14 @@ public sealed class TemplateCatalog
 
     private static readonly Lazy<TemplateCatalog> EmbeddedCatalog = new(LoadEmbedded);
 
+    /// <summary>Labels longer than this (a paragraph pasted into a cell) are read every time rather than kept.</summary>
+    private const int MaxKeptLabel = 256;
+
+    /// <summary>Labels whose facts are kept: every row of a few dozen forms, over many reports.</summary>
+    private const int LabelsKept = 8192;
+
+    private readonly BoundedCache<string, LabelFacts> _labels = new(LabelsKept, StringComparer.Ordinal);
+
     public TemplateCatalog(IEnumerable<AppendixTemplate> templates)
     {
         Templates = templates.ToList();
@@ -60,19 +68,11 @@ public sealed class TemplateCatalog
     /// <summary>
     /// The <see cref="LabelFacts"/> of a document's label, its key the same string as a template's key where it equals
     /// one. Labels recur: a province's units write the same form, and the pane checks a document again after every
-    /// edit, so the facts of the labels last seen are kept; looking a label up costs a third of folding it.
+    /// edit, so the facts of the labels last seen are kept, and a label seen before is looked up rather than read again.
     /// </summary>
     internal LabelFacts LabelOf(string label) =>
         label.Length > MaxKeptLabel ? Read(label, LabelKeys)
             : _labels.GetOrAdd(label, Read, LabelKeys);
-
-    /// <summary>Labels longer than this (a paragraph pasted into a cell) are read every time rather than kept.</summary>
-    private const int MaxKeptLabel = 256;
-
-    /// <summary>Labels whose facts are kept: every row of a few dozen forms, over many reports.</summary>
-    private const int LabelsKept = 8192;
-
-    private readonly BoundedCache<string, LabelFacts> _labels = new(LabelsKept, StringComparer.Ordinal);
 
     private static LabelFacts Read(string label, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> known) => new(label, VietnameseText.LabelKey(label, known));
 
