@@ -14,7 +14,7 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     private readonly ConcurrentDictionary<TKey, TValue> _entries = new(comparer);
     private readonly ConcurrentQueue<TKey> _added = new();
 
-    /// <summary>Kept beside the dictionary: its own count takes every one of its locks, and a cache of labels adds often.</summary>
+    /// <summary>Kept beside the dictionary: its own count takes every one of its locks, and was read on every add.</summary>
     private int _count;
 
     public int Count => Volatile.Read(ref _count);

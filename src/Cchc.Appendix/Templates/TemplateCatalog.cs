@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cchc.Appendix.Checking;
-using Cchc.Appendix.Matching;
 using Cchc.Appendix.Text;
 
 namespace Cchc.Appendix.Templates;
@@ -43,10 +42,8 @@ public sealed class TemplateCatalog
     /// <summary>Labels longer than this (a paragraph pasted into a cell) are read every time rather than kept.</summary>
     private const int MaxKeptLabel = 256;
 
-    /// <summary>Labels whose facts are kept: every row of a few dozen forms, over many reports.</summary>
-    private const int LabelsKept = 8192;
-
-    private readonly BoundedCache<string, LabelFacts> _labels = new(LabelsKept, StringComparer.Ordinal);
+    /// <summary>The labels last seen, with what each says.</summary>
+    private readonly LabelTable _labels = new();
 
     public TemplateCatalog(IEnumerable<AppendixTemplate> templates)
     {
@@ -68,7 +65,7 @@ public sealed class TemplateCatalog
     /// <summary>
     /// The <see cref="LabelFacts"/> of a document's label, its key the same string as a template's key where it equals
     /// one. Labels recur: a province's units write the same form, and the pane checks a document again after every
-    /// edit, so the facts of the labels last seen are kept, and a label seen before is looked up rather than read again.
+    /// edit, so the facts of labels seen more than once are kept (<see cref="LabelTable"/>) and looked up rather than read again.
     /// </summary>
     internal LabelFacts LabelOf(string label) =>
         label.Length > MaxKeptLabel ? Read(label, LabelKeys)
