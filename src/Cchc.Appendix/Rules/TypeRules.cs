@@ -61,11 +61,11 @@ internal sealed class CountNegativeRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var c in context.Cells)
+        foreach (var cell in context.Cells)
         {
-            if (c.Type == IndicatorType.Count && c.Number < 0)
+            if (cell.Type == IndicatorType.Count && cell.Number < 0)
             {
-                yield return At(c, Args(("value", c.Cell.Text)));
+                yield return At(cell, Args(("value", cell.Cell.Text)));
             }
         }
     }
@@ -82,11 +82,11 @@ internal sealed class CountNotWholeRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var c in context.Cells)
+        foreach (var cell in context.Cells)
         {
-            if (c.Type == IndicatorType.Count && c.Number is decimal n && n >= 0 && decimal.Truncate(n) != n)
+            if (cell.Type == IndicatorType.Count && cell.Number is decimal n && n >= 0 && decimal.Truncate(n) != n)
             {
-                yield return At(c, Args(("value", c.Cell.Text)));
+                yield return At(cell, Args(("value", cell.Cell.Text)));
             }
         }
     }
@@ -103,11 +103,11 @@ internal sealed class PercentRangeRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var c in context.Cells)
+        foreach (var cell in context.Cells)
         {
-            if (c.Type == IndicatorType.Percent && c.Number is decimal n && (n < 0 || (n > 100 && c.Role != ValueRole.Rate)))
+            if (cell.Type == IndicatorType.Percent && cell.Number is decimal n && (n < 0 || (n > 100 && cell.Role != ValueRole.Rate)))
             {
-                yield return At(c, Args(("value", N(n))));
+                yield return At(cell, Args(("value", N(n))));
             }
         }
     }
@@ -124,11 +124,11 @@ internal sealed class YesNoRule : Rule
 
     public override IEnumerable<Finding> Check(CheckContext context)
     {
-        foreach (var c in context.Cells)
+        foreach (var cell in context.Cells)
         {
-            if (c.Type == IndicatorType.YesNo && c.Number is decimal n && n is not (0 or 1))
+            if (cell.Type == IndicatorType.YesNo && cell.Number is decimal n && n is not (0 or 1))
             {
-                yield return At(c, Args(("value", c.Cell.Text)));
+                yield return At(cell, Args(("value", cell.Cell.Text)));
             }
         }
     }
