@@ -6,7 +6,7 @@ public static class SectionNumbers
     /// <summary>An array, walked as one: <see cref="Parse"/> reads every row, and a list's enumerator would be a new object each time.</summary>
     private static readonly string[] Numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
-    public static IReadOnlyList<string> All => Numerals;
+    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(Numerals);
 
     private static readonly char[] NumberEnds = ['.', ')'];
 
