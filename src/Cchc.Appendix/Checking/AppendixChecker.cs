@@ -275,7 +275,7 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
         return valueRows > 0 && (double)alignment.MatchedValueRows / valueRows >= MatchThreshold && (double)matched / Math.Max(labelled, 1) >= MatchThreshold;
     }
 
-    private LabelKeys Keys(TableSnapshot snapshot)
+    private RowLabels Keys(TableSnapshot snapshot)
     {
         var labels = new LabelFacts[snapshot.Rows.Count];
         for (var i = 0; i < labels.Length; i++)
@@ -283,6 +283,6 @@ public sealed class AppendixChecker(TemplateCatalog catalog)
             labels[i] = Catalog.LabelOf(snapshot.Rows[i].Label.Text);
         }
 
-        return new LabelKeys(labels);
+        return new RowLabels(labels);
     }
 }

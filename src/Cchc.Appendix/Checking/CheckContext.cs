@@ -93,8 +93,8 @@ internal sealed class CheckContext
 
     public RowFacts? RowOf(string? id) => id is not null && Template is { } form && form.RowsById.TryGetValue(id, out var entry) ? _byEntry[entry.Index] : null;
 
-    /// <param name="keys">Each row's label key, as the alignment used them; with their <see cref="LabelFacts"/> when the checker's.</param>
-    public static CheckContext Create(TableSnapshot snapshot, TemplateAlignment? alignment, IReadOnlyList<string> keys, FormSource source, string? learnedFrom = null)
+    /// <param name="keys">Each row's label, its key as the alignment used it.</param>
+    public static CheckContext Create(TableSnapshot snapshot, TemplateAlignment? alignment, RowLabels keys, FormSource source, string? learnedFrom = null)
     {
         var header = HeaderParser.Parse(snapshot.TitleLines);
         var rows = new List<RowFacts>(snapshot.Rows.Count);
@@ -106,8 +106,7 @@ internal sealed class CheckContext
             var row = snapshot.Rows[i];
             var entry = alignment?.Entries[i];
             section = entry?.Section ?? SectionNumbers.Parse(row.No.Text) ?? section;
-            var label = keys is LabelKeys kept ? kept.Facts(i) : new LabelFacts(row.Label.Text, keys[i]);
-            rows.Add(RowFacts.Create(row, i, label, UnitText.Parse(row.Unit.Text), section, entry, header.Period, cells));
+            rows.Add(RowFacts.Create(row, i, keys.Facts(i), UnitText.Parse(row.Unit.Text), section, entry, header.Period, cells));
         }
 
         return new CheckContext(snapshot, header, alignment, rows, cells, source, learnedFrom);

@@ -1,5 +1,6 @@
 using System.Collections;
 using Cchc.Appendix.Rules;
+using Cchc.Appendix.Table;
 using Cchc.Appendix.Templates;
 using Cchc.Appendix.Text;
 using Cchc.Appendix.Units;
@@ -107,10 +108,23 @@ internal sealed class LabelTable
 
 /// <summary>
 /// Each row's label key, as the matcher reads them, with the <see cref="LabelFacts"/> they came from, which the rows'
-/// facts are made with.
+/// facts are made with: the checker's from its catalogue (<see cref="TemplateCatalog.LabelOf"/>), or read afresh.
 /// </summary>
-internal sealed class LabelKeys(LabelFacts[] labels) : IReadOnlyList<string>
+internal sealed class RowLabels(LabelFacts[] labels) : IReadOnlyList<string>
 {
+    /// <summary>Each row's label read afresh, for work outside a checker (drafting a form from documents).</summary>
+    public static RowLabels Read(TableSnapshot snapshot)
+    {
+        var labels = new LabelFacts[snapshot.Rows.Count];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = snapshot.Rows[i].Label.Text;
+            labels[i] = new LabelFacts(label, VietnameseText.LabelKey(label));
+        }
+
+        return new RowLabels(labels);
+    }
+
     public int Count => labels.Length;
 
     public string this[int index] => labels[index].Key;

@@ -10,7 +10,7 @@ namespace Cchc.Appendix.Checking;
 /// aligned with that form. <see cref="Before"/> is built on first need: it serves only when the current report follows
 /// the form. Shared by the checks of the same previous report, so nothing in it is changed after it is built.
 /// </summary>
-internal sealed class LearnedForm(CheckContext alone, CompiledTemplate template, string learnedFrom, IReadOnlyList<string> keys)
+internal sealed class LearnedForm(CheckContext alone, CompiledTemplate template, string learnedFrom, RowLabels keys)
 {
     private readonly Lazy<CheckContext> _before = new(
         () => CheckContext.Create(alone.Snapshot, TemplateMatcher.Align(template, alone.Snapshot.Rows, keys), keys, FormSource.PreviousReport, learnedFrom),
@@ -38,7 +38,7 @@ internal sealed class PreviousReport
     private readonly Lazy<LearnedForm> _learned;
     private readonly ConcurrentDictionary<string, CheckContext> _byTemplate = new(StringComparer.Ordinal);
 
-    public PreviousReport(TableSnapshot snapshot, IReadOnlyList<string> keys, Func<PreviousReport, LearnedForm> learn)
+    public PreviousReport(TableSnapshot snapshot, RowLabels keys, Func<PreviousReport, LearnedForm> learn)
     {
         Snapshot = snapshot;
         Keys = keys;
@@ -48,7 +48,7 @@ internal sealed class PreviousReport
     public TableSnapshot Snapshot { get; }
 
     /// <summary>Each row's label key, as the checker works them out.</summary>
-    public IReadOnlyList<string> Keys { get; }
+    public RowLabels Keys { get; }
 
     /// <summary>The form learned from the report, for a current report no template matched.</summary>
     public LearnedForm Learned => _learned.Value;

@@ -47,7 +47,7 @@ public static class TemplateDrafter
         for (var d = 1; d < documents.Count; d++)
         {
             var snapshot = documents[d].Snapshot;
-            var keys = snapshot.Rows.Select(r => VietnameseText.LabelKey(r.Label.Text)).ToArray();
+            var keys = RowLabels.Read(snapshot);
             var other = CheckContext.Create(snapshot, TemplateMatcher.Align(compiled, snapshot.Rows, keys), keys, FormSource.Template);
             foreach (var row in other.Rows.Where(r => r.Entry is null && r.LabelKey.Length > 0 && !r.IsSectionRow))
             {
@@ -99,7 +99,7 @@ public static class TemplateDrafter
 
     private static CheckContext Context(TableSnapshot snapshot)
     {
-        var keys = snapshot.Rows.Select(r => VietnameseText.LabelKey(r.Label.Text)).ToArray();
+        var keys = RowLabels.Read(snapshot);
         return CheckContext.Create(snapshot, null, keys, FormSource.DocumentOnly);
     }
 
