@@ -3,17 +3,11 @@ using System.Runtime.CompilerServices;
 
 namespace Cchc.Appendix.Findings;
 
-/// <summary>Where a message's slots are filled from: a finding's <see cref="MessageArgs"/>, or any dictionary.</summary>
-internal interface IMessageSlots
-{
-    bool TryGetValue(string key, [MaybeNullWhen(false)] out string value);
-}
-
 /// <summary>
 /// The values of a finding's message slots. A message has a handful, each looked up once per language, so they are
 /// kept as pairs in the value itself and found by comparing names: a finding made no dictionary and no array for them.
 /// </summary>
-internal readonly struct MessageArgs : IMessageSlots
+internal readonly struct MessageArgs
 {
     /// <summary>The most slots a rule's message fills.</summary>
     public const int MaxSlots = 6;
@@ -49,10 +43,4 @@ internal readonly struct MessageArgs : IMessageSlots
     {
         private KeyValuePair<string, string> _first;
     }
-}
-
-/// <summary>A dictionary's values as message slots, for callers that have one.</summary>
-internal readonly struct DictionarySlots(IReadOnlyDictionary<string, string> values) : IMessageSlots
-{
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value) => values.TryGetValue(key, out value);
 }

@@ -12,15 +12,9 @@ public sealed record MessageTemplate(string Vi, string En)
     private readonly Part[] _vi = Parse(Vi);
     private readonly Part[] _en = Parse(En);
 
-    public (string Vi, string En) Format(IReadOnlyDictionary<string, string> values)
-    {
-        var slots = new DictionarySlots(values);
-        return (Fill(_vi, in slots, null), Fill(_en, in slots, null));
-    }
-
     /// <summary>
-    /// As <see cref="Format(IReadOnlyDictionary{string, string})"/> for a finding, with <paramref name="label"/> filling
-    /// a <c>{label}</c> slot that <paramref name="values"/> does not.
+    /// Both texts with their slots filled from <paramref name="values"/>, and <paramref name="label"/> filling a
+    /// <c>{label}</c> slot that <paramref name="values"/> does not.
     /// </summary>
     internal (string Vi, string En) Format(in MessageArgs values, string? label) =>
         (Fill(_vi, in values, label), Fill(_en, in values, label));
@@ -58,8 +52,7 @@ public sealed record MessageTemplate(string Vi, string En)
         return [.. parts];
     }
 
-    private static string Fill<TSlots>(Part[] parts, in TSlots values, string? label)
-        where TSlots : struct, IMessageSlots
+    private static string Fill(Part[] parts, in MessageArgs values, string? label)
     {
         // Few parts: gather the pieces in a rented array, then copy them once into a string of the exact length.
         var pieces = ArrayPool<string>.Shared.Rent(parts.Length);
