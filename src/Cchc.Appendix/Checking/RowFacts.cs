@@ -20,7 +20,7 @@ internal enum ValueState : byte
 /// </summary>
 internal readonly record struct ValueFacts(RowFacts Row, int Column)
 {
-    public ValueColumn Header => Row.Cells.HeaderOf(Column);
+    public ValueColumn Header => Row.CellTable.HeaderOf(Column);
 
     /// <summary>The cell as written.</summary>
     public CellValue Cell => Row.Row.ValueAt(Column);
@@ -36,7 +36,7 @@ internal readonly record struct ValueFacts(RowFacts Row, int Column)
 
     public ValueRole Role => Header.Role;
 
-    private ref readonly CellFacts Facts => ref Row.Cells.FactsOf(Row.Index, Column);
+    private ref readonly CellFacts Facts => ref Row.CellTable.FactsOf(Row.Index, Column);
 }
 
 /// <summary>
@@ -161,7 +161,7 @@ internal readonly struct CheckCells(List<RowFacts> rows, int perRow)
 /// <summary>The value cells of one row, without an array of its own: a count, an indexer and an enumerator that make nothing.</summary>
 internal readonly struct RowCells(RowFacts row) : IReadOnlyList<ValueFacts>
 {
-    public int Count => row.Cells.PerRow;
+    public int Count => row.CellTable.PerRow;
 
     public ValueFacts this[int column] => (uint)column < (uint)Count ? new(row, column) : throw new ArgumentOutOfRangeException(nameof(column));
 
@@ -232,16 +232,16 @@ internal sealed class RowFacts
     /// <summary>Every value cell, one per value column of the appendix.</summary>
     public RowCells Values => new(this);
 
-    /// <summary>The check's value cells, where this row's are read.</summary>
-    public required CellTable Cells { get; init; }
+    /// <summary>The check's value cells, where this row's are read; the row's own are <see cref="Values"/>.</summary>
+    public required CellTable CellTable { get; init; }
 
     public ValueFacts First => new(this, 0);
 
-    public ValueState State => Cells.FactsOf(Index, 0).State;
+    public ValueState State => CellTable.FactsOf(Index, 0).State;
 
-    public decimal? Number => Cells.FactsOf(Index, 0).Number;
+    public decimal? Number => CellTable.FactsOf(Index, 0).Number;
 
-    public NumberNotation Notation => Cells.FactsOf(Index, 0).Notation;
+    public NumberNotation Notation => CellTable.FactsOf(Index, 0).Notation;
 
     public bool HasNote => !Row.Note.IsBlank;
 
@@ -344,7 +344,7 @@ internal sealed class RowFacts
             ExpectsValue = expectsValue,
             Unit = unit,
             LabelFacts = label,
-            Cells = cells,
+            CellTable = cells,
         };
         for (var c = 0; c < cells.PerRow; c++)
         {
